@@ -1,0 +1,39 @@
+package org.wopihost.config;
+
+import java.util.List;
+
+/**
+ * Every configuration key the engine reads, in {@code nuxeo.conf} for the Nuxeo add-on and in the
+ * standalone host's config file. Keys Nuxeo already has ({@code nuxeo.url}, {@code nuxeo.jwt.secret},
+ * {@code nuxeo.wopi.discoveryURL}, {@code nuxeo.wopi.baseURL}) mean the same thing in both.
+ */
+public final class ConfigKeys {
+
+    /** The URL users browse: host pages and close/share links point there. */
+    public static final String PUBLIC_URL = "nuxeo.url";
+    /** The base URL the WOPI client calls back; WOPISrc is this + {@code wopi/files/{id}}. */
+    public static final String BASE_URL = "nuxeo.wopi.baseURL";
+    /** The WOPI client's discovery XML. Empty: no client, only the WOPI endpoints are served. */
+    public static final String DISCOVERY_URL = "nuxeo.wopi.discoveryURL";
+    /** The HS512 secret that signs access tokens. */
+    public static final String JWT_SECRET = "nuxeo.jwt.secret";
+    /** Access token lifetime: {@code 10h}, {@code 45m}, {@code 3600s} or ISO-8601 ({@code PT10H}). */
+    public static final String TOKEN_TTL = "nuxeo.wopi.token.ttl";
+    /** Largest file PutFile and PutRelativeFile accept, in bytes. */
+    public static final String MAX_FILE_SIZE = "nuxeo.wopi.maxFileSize";
+    /** Verify X-WOPI-Proof signatures whenever discovery publishes proof keys. */
+    public static final String PROOF_KEYS_ENABLED = "nuxeo.wopi.proofKeys.enabled";
+    /** The discovery net zone to use (external-https, internal-https, ...); empty: the best available. */
+    public static final String NET_ZONE = "nuxeo.wopi.netZone";
+    /** Microsoft 365 business-user flow: LicenseCheckForEditIsEnabled and the BUSINESS_USER placeholder. */
+    public static final String BUSINESS_USERS = "nuxeo.wopi.businessUsers";
+    /** Brand name and URL shown in the breadcrumb of the Office UI. */
+    public static final String BRAND_NAME = "nuxeo.wopi.brand.name";
+    public static final String BRAND_URL = "nuxeo.wopi.brand.url";
+
+    public static final List<String> ALL = List.of(PUBLIC_URL, BASE_URL, DISCOVERY_URL, JWT_SECRET, TOKEN_TTL,
+            MAX_FILE_SIZE, PROOF_KEYS_ENABLED, NET_ZONE, BUSINESS_USERS, BRAND_NAME, BRAND_URL);
+
+    private ConfigKeys() {
+    }
+}

@@ -1,0 +1,158 @@
+package org.wopihost.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The engine's settings, read once from configuration keys (see {@link ConfigKeys}) with their
+ * defaults. A bad value fails at start-up with a message naming the key, not at the first request.
+ */
+public record WopiSettings(
+        String wopiPath,
+        String publicUrl,
+        String baseUrl,
+        String discoveryUrl,
+        Duration tokenTtl,
+        long maxFileSize,
+        boolean proofKeysEnabled,
+        String netZone,
+        boolean businessUsers,
+        String brandName,
+        String brandUrl) {
+
+    public static final Duration DEFAULT_TOKEN_TTL = Duration.ofHours(10);
+    public static final long DEFAULT_MAX_FILE_SIZE = 512L * 1024 * 1024;
+    /** WOPI locks last 30 minutes after the last Lock or RefreshLock: fixed by the protocol. */
+    public static final Duration LOCK_TTL = Duration.ofMinutes(30);
+
+    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*([smhd])");
+
+    public WopiSettings {
+        Objects.requireNonNull(wopiPath, "wopiPath");
+        Objects.requireNonNull(publicUrl, "publicUrl");
+        Objects.requireNonNull(baseUrl, "baseUrl");
+    }
+
+    /**
+     * Reads the settings.
+     *
+     * @param wopiPath   the servlet path of the WOPI endpoints on this platform, without slashes
+     *                   ({@code wopi} standalone; Nuxeo's own add-on owns {@code wopi} there)
+     * @param defaultUrl stands in for {@code nuxeo.url} when it is unset
+     */
+    public static WopiSettings from(Map<String, String> config, String wopiPath, String defaultUrl) {
+        Function<String, String> get = key -> {
+            String v = config.get(key);
+            return v == null || v.isBlank() ? null : v.trim();
+        };
+        String publicUrl = withSlash(url(ConfigKeys.PUBLIC_URL, orElse(get.apply(ConfigKeys.PUBLIC_URL), defaultUrl)));
+        String baseUrl = withSlash(url(ConfigKeys.BASE_URL, orElse(get.apply(ConfigKeys.BASE_URL), publicUrl)));
+        String discovery = get.apply(ConfigKeys.DISCOVERY_URL);
+        if (discovery != null) {
+            url(ConfigKeys.DISCOVERY_URL, discovery);
+        }
+        String brandUrl = get.apply(ConfigKeys.BRAND_URL);
+        if (brandUrl != null) {
+            url(ConfigKeys.BRAND_URL, brandUrl);
+        }
+        return new WopiSettings(wopiPath, publicUrl, baseUrl, discovery,
+                duration(ConfigKeys.TOKEN_TTL, get.apply(ConfigKeys.TOKEN_TTL), DEFAULT_TOKEN_TTL),
+                positiveLong(ConfigKeys.MAX_FILE_SIZE, get.apply(ConfigKeys.MAX_FILE_SIZE), DEFAULT_MAX_FILE_SIZE),
+                bool(ConfigKeys.PROOF_KEYS_ENABLED, get.apply(ConfigKeys.PROOF_KEYS_ENABLED), true),
+                get.apply(ConfigKeys.NET_ZONE),
+                bool(ConfigKeys.BUSINESS_USERS, get.apply(ConfigKeys.BUSINESS_USERS), false),
+                get.apply(ConfigKeys.BRAND_NAME),
+                brandUrl);
+    }
+
+    /** The WOPISrc of a file: what the client calls back. */
+    public String wopiSrc(String fileId) {
+        return baseUrl + wopiPath + "/files/" + fileId;
+    }
+
+    /** The path (no scheme, host or context) of a file's WOPI URLs, which a token's audience names. */
+    public String wopiFilePath(String fileId) {
+        return "/" + wopiPath + "/files/" + fileId;
+    }
+
+    private static String orElse(String value, String fallback) {
+        return value != null ? value : fallback;
+    }
+
+    private static String url(String key, String value) {
+        try {
+            URI uri = new URI(value);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if ((!scheme.equals("http") && !scheme.equals("https")) || uri.getHost() == null) {
+                throw new IllegalArgumentException(key + " must be an http(s) URL, not: " + value);
+            }
+            return value;
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException(key + " is not a valid URL: " + value, e);
+        }
+    }
+
+    private static String withSlash(String url) {
+        return url.endsWith("/") ? url : url + "/";
+    }
+
+    static Duration duration(String key, String value, Duration fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        Duration d;
+        Matcher m = SHORT_DURATION.matcher(value.toLowerCase(Locale.ROOT));
+        if (m.matches()) {
+            long n = Long.parseLong(m.group(1));
+            d = switch (m.group(2)) {
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofDays(n);
+            };
+        } else {
+            try {
+                d = Duration.parse(value);
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException(key + " is not a duration (10h, 45m, 3600s, PT10H): " + value, e);
+            }
+        }
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(key + " must be positive: " + value);
+        }
+        return d;
+    }
+
+    private static long positiveLong(String key, String value, long fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            long n = Long.parseLong(value);
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(key + " must be a positive number of bytes: " + value);
+    }
+
+    private static boolean bool(String key, String value, boolean fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(key + " must be true or false: " + value);
+        };
+    }
+}

@@ -1,0 +1,76 @@
+package org.wopihost.engine;
+
+import static org.wopihost.spi.Permission.EDIT;
+import static org.wopihost.spi.Permission.VIEW;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Optional;
+
+import org.wopihost.spi.ContentTooLargeException;
+import org.wopihost.spi.FileInfo;
+import org.wopihost.spi.Files;
+import org.wopihost.spi.OpenedFile;
+
+/** GetFile and PutFile: the file's bytes, streamed both ways. */
+final class FileOperations {
+
+    private FileOperations() {
+    }
+
+    static Operation getFile(Files files) {
+        return Operation.of(VIEW, (file, request) -> {
+            Optional<Long> maxExpected = request.header(WopiHeaders.MAX_EXPECTED_SIZE).map(FileOperations::parseSize);
+            OpenedFile opened = files.open(file.ref()).orElseThrow(() -> WopiException.notFound("Unknown file"));
+            FileInfo info = opened.info();
+            if (maxExpected.isPresent() && info.size() > maxExpected.get()) {
+                opened.close();
+                throw new WopiException(412, "The file is larger than X-WOPI-MaxExpectedSize");
+            }
+            return WopiResponse.body(200, new WopiResponse.Body() {
+                @Override
+                public String contentType() {
+                    return "application/octet-stream";
+                }
+
+                @Override
+                public long length() {
+                    return info.size();
+                }
+
+                @Override
+                public void writeTo(OutputStream out) throws IOException {
+                    try (InputStream in = opened.content()) {
+                        in.transferTo(out);
+                    }
+                }
+            }).header(WopiHeaders.ITEM_VERSION, info.version());
+        });
+    }
+
+    static Operation putFile(Files files, LockRules locks, long maxFileSize) {
+        return Operation.of(EDIT, (file, request) -> {
+            locks.checkWritable(file.fileId(), request.header(WopiHeaders.LOCK), file.info().size(), false);
+            if (request.contentLength() > maxFileSize) {
+                throw new WopiException(413, "The file is larger than this host accepts");
+            }
+            FileInfo saved;
+            try (InputStream body = request.body()) {
+                saved = files.write(file.ref(), body, maxFileSize, file.user());
+            } catch (ContentTooLargeException e) {
+                throw new WopiException(413, e.getMessage());
+            }
+            return WopiResponse.ok().header(WopiHeaders.ITEM_VERSION, saved.version());
+        });
+    }
+
+    /** A missing or unparsable size limit is no limit: the header is only a hint from the client. */
+    private static Long parseSize(String value) {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package org.wopihost.engine;
+
+import java.util.Optional;
+
+import org.wopihost.spi.AccessToken;
+import org.wopihost.spi.FileInfo;
+import org.wopihost.spi.FileRef;
+import org.wopihost.spi.InvalidTokenException;
+import org.wopihost.spi.Permission;
+import org.wopihost.spi.WopiPlatform;
+import org.wopihost.spi.WopiUser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns a request into a {@link FileContext}, or refuses it. The token is checked before the file
+ * id is even decoded, and a token only ever opens the one file id it was issued for.
+ */
+final class RequestAuthenticator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RequestAuthenticator.class);
+
+    private final WopiPlatform platform;
+
+    RequestAuthenticator(WopiPlatform platform) {
+        this.platform = platform;
+    }
+
+    FileContext authenticate(WopiRequest request) throws WopiException {
+        AccessToken token;
+        try {
+            token = platform.tokens().verify(request.accessToken());
+        } catch (InvalidTokenException e) {
+            LOG.debug("401 on {}: {}", request.fileId(), e.getMessage());
+            throw WopiException.unauthorized("Invalid access token");
+        }
+        if (!token.fileId().equals(request.fileId())) {
+            LOG.warn("401: a token of user {} issued for file {} was used on file {}", token.userId(), token.fileId(),
+                    request.fileId());
+            throw WopiException.unauthorized("The access token was not issued for this file");
+        }
+        FileRef ref = FileIdCodec.decode(request.fileId())
+                .orElseThrow(() -> WopiException.notFound("Malformed file id"));
+        WopiUser user = platform.users().find(token.userId())
+                .orElseThrow(() -> WopiException.unauthorized("The token's user no longer exists"));
+        Optional<Permission> acl = platform.permissions().of(user, ref);
+        if (acl.isEmpty()) {
+            throw WopiException.notFound("Unknown file or no access");
+        }
+        FileInfo info = platform.files().info(ref).orElseThrow(() -> WopiException.notFound("Unknown file"));
+        Permission effective = token.permission() == Permission.EDIT && acl.get() == Permission.EDIT
+                ? Permission.EDIT
+                : Permission.VIEW;
+        return new FileContext(request.fileId(), ref, token, user, effective, info);
+    }
+}

@@ -1,0 +1,106 @@
+package org.wopihost.engine;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.wopihost.config.WopiSettings;
+import org.wopihost.spi.WopiPlatform;
+
+/**
+ * The protocol engine: proof check, then token, then the operation named by the method, the
+ * endpoint and X-WOPI-Override. Every failure becomes the status and headers the spec names.
+ */
+public final class WopiEngine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WopiEngine.class);
+
+    private final ProofCheck proofCheck;
+    private final RequestAuthenticator authenticator;
+    private final Operation checkFileInfo;
+    private final Operation getFile;
+    private final Operation putFile;
+    private final Map<String, Operation> overrides;
+
+    public WopiEngine(WopiPlatform platform, WopiSettings settings, ProofCheck proofCheck, boolean hostPages, Clock clock) {
+        this.proofCheck = proofCheck;
+        this.authenticator = new RequestAuthenticator(platform);
+        LockRules locks = new LockRules(platform.locks(), clock);
+        HostLinks links = new HostLinks(settings);
+        this.checkFileInfo = new CheckFileInfo(platform, settings, links, hostPages).operation();
+        this.getFile = FileOperations.getFile(platform.files());
+        this.putFile = FileOperations.putFile(platform.files(), locks, settings.maxFileSize());
+        this.overrides = Map.of(
+                "LOCK", LockOperations.lock(locks),
+                "GET_LOCK", LockOperations.getLock(locks),
+                "REFRESH_LOCK", LockOperations.refreshLock(locks),
+                "UNLOCK", LockOperations.unlock(locks),
+                "PUT_RELATIVE", new PutRelativeFile(platform, locks, links, settings.maxFileSize(), settings::wopiSrc,
+                        hostPages).operation(),
+                "RENAME_FILE", RenameAndDelete.rename(platform.files(), locks),
+                "DELETE", RenameAndDelete.delete(platform.files(), locks),
+                "GET_SHARE_URL", ShareUrls.operation(links),
+                "PUT_USER_INFO", UserInfoOperation.operation(platform.users()));
+    }
+
+    /** Handles one request; never throws. */
+    public WopiResponse handle(WopiRequest request) {
+        try {
+            proofCheck.check(request);
+            FileContext file = authenticator.authenticate(request);
+            Operation operation = resolve(request);
+            if (!file.permission().allows(operation.required())) {
+                throw WopiException.unauthorized("The token or the document's ACL does not allow this operation");
+            }
+            return operation.execute(file, request);
+        } catch (WopiException e) {
+            if (e.status() >= 500) {
+                LOG.warn("{} {} on {}: {}", e.status(), describe(request), request.fileId(), e.getMessage());
+            } else {
+                LOG.debug("{} {} on {}: {}", e.status(), describe(request), request.fileId(), e.getMessage());
+            }
+            return e.toResponse();
+        } catch (IOException | RuntimeException e) {
+            LOG.error("500 {} on {}", describe(request), request.fileId(), e);
+            return WopiResponse.status(500);
+        }
+    }
+
+    private Operation resolve(WopiRequest request) throws WopiException {
+        String method = request.method();
+        String override = request.header(WopiHeaders.OVERRIDE).map(v -> v.trim().toUpperCase(Locale.ROOT)).orElse("");
+        switch (request.endpoint()) {
+            case FILE -> {
+                if (method.equals("GET")) {
+                    return checkFileInfo;
+                }
+                if (method.equals("POST")) {
+                    Operation op = overrides.get(override);
+                    if (op != null) {
+                        return op;
+                    }
+                }
+            }
+            case CONTENTS -> {
+                if (method.equals("GET")) {
+                    return getFile;
+                }
+                if (method.equals("POST") && (override.equals("PUT") || override.isEmpty())) {
+                    return putFile;
+                }
+            }
+            default -> {
+                // Containers, ecosystem, ancestry: not offered, and CheckFileInfo does not claim them.
+            }
+        }
+        throw WopiException.notImplemented("Not supported: " + describe(request));
+    }
+
+    private static String describe(WopiRequest request) {
+        String override = request.header(WopiHeaders.OVERRIDE).orElse("");
+        return request.method() + " " + request.endpoint() + (override.isEmpty() ? "" : " " + override);
+    }
+}

@@ -1,0 +1,47 @@
+package org.wopihost.spi;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
+
+/** Port: the platform's blob storage. Implementations stream bodies and never hold them in memory. */
+public interface Files {
+
+    /** The blob's metadata, or empty when the document or the blob does not exist. */
+    Optional<FileInfo> info(FileRef file);
+
+    /** Opens the current content for reading, or empty when the blob does not exist; the caller closes it. */
+    Optional<OpenedFile> open(FileRef file) throws IOException;
+
+    /**
+     * Stores {@code content} as a new version of the blob, attributed to {@code user}. Atomic: when
+     * this throws, or the process dies while it runs, the previous content is intact.
+     *
+     * @param maxBytes the largest body accepted; longer content throws {@link ContentTooLargeException}
+     * @return the metadata of the new version
+     */
+    FileInfo write(FileRef file, InputStream content, long maxBytes, WopiUser user) throws IOException;
+
+    /**
+     * Renames the blob to {@code newFileName} (a full name, extension included; the engine has
+     * validated it) and returns the new metadata.
+     */
+    FileInfo rename(FileRef file, String newFileName, WopiUser user) throws IOException;
+
+    /**
+     * The file named {@code fileName} next to {@code near} (same folder in Nuxeo; among the
+     * documents in the standalone host), if there is one.
+     */
+    Optional<FileRef> findSibling(FileRef near, String fileName);
+
+    /**
+     * Creates a new document next to {@code near} holding {@code content} as its main file named
+     * {@code fileName}. The engine has checked that no sibling of that name exists, or chose to
+     * overwrite it with {@link #write} instead.
+     */
+    FileInfo createSibling(FileRef near, String fileName, InputStream content, long maxBytes, WopiUser user)
+            throws IOException;
+
+    /** Deletes the blob: the whole document for its main file, the attachment otherwise. */
+    void delete(FileRef file, WopiUser user) throws IOException;
+}

@@ -1,0 +1,15 @@
+package org.wopihost.spi;
+
+import java.util.Optional;
+
+/** Port: the platform's access control, asked on every request (ACLs may change while a token lives). */
+public interface Permissions {
+    /**
+     * The highest permission {@code user} has on the document holding {@code file}, or empty when
+     * the user may not even see it (the engine then answers 404, as for an unknown file).
+     */
+    Optional<Permission> of(WopiUser user, FileRef file);
+
+    /** Whether {@code user} may create a new document next to {@code near} (PutRelativeFile). */
+    boolean mayCreateSibling(WopiUser user, FileRef near);
+}

@@ -1,0 +1,108 @@
+package org.wopihost.token;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.JWTVerifier;
+import com.auth0.jwt.algorithms.Algorithm;
+import com.auth0.jwt.exceptions.JWTVerificationException;
+import com.auth0.jwt.interfaces.DecodedJWT;
+
+import org.wopihost.spi.AccessToken;
+import org.wopihost.spi.AccessTokens;
+import org.wopihost.spi.InvalidTokenException;
+import org.wopihost.spi.IssuedToken;
+import org.wopihost.spi.Permission;
+
+/**
+ * Access tokens as HS512 JWTs in the format of Nuxeo's JWTService ({@code iss} nuxeo, {@code sub}
+ * the user, {@code exp}), plus the file id, the permission and an audience naming the file's
+ * WOPI path. Used where no platform token service exists (the standalone host).
+ */
+public final class JwtAccessTokens implements AccessTokens {
+
+    /** HS512 wants a key at least as long as its 512-bit output. */
+    static final int MIN_SECRET_BYTES = 64;
+
+    private final Algorithm algorithm;
+    private final Duration ttl;
+    private final Clock clock;
+    private final String wopiPath;
+    private final JWTVerifier verifier;
+
+    public JwtAccessTokens(String secret, Duration ttl, Clock clock, String wopiPath) {
+        if (secret == null || secret.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
+            throw new IllegalArgumentException("The JWT secret must be at least " + MIN_SECRET_BYTES + " bytes long");
+        }
+        if (ttl.isNegative() || ttl.isZero()) {
+            throw new IllegalArgumentException("The token lifetime must be positive");
+        }
+        this.algorithm = Algorithm.HMAC512(secret);
+        this.ttl = ttl;
+        this.clock = clock;
+        this.wopiPath = wopiPath;
+        // build(Clock) is only on the concrete builder; it makes expiry follow our clock.
+        JWTVerifier.BaseVerification verification = (JWTVerifier.BaseVerification) JWT.require(algorithm)
+                .withIssuer(TokenClaims.ISSUER)
+                .withClaimPresence("sub")
+                .withClaimPresence("exp")
+                .withClaimPresence(TokenClaims.FILE_ID)
+                .withClaimPresence(TokenClaims.PERMISSION)
+                .acceptLeeway(0);
+        this.verifier = verification.build(clock);
+    }
+
+    @Override
+    public IssuedToken issue(String userId, String fileId, Permission permission) {
+        Instant now = clock.instant();
+        // JWT times are whole seconds; round the expiry down so access_token_ttl matches exp exactly.
+        Instant expiresAt = Instant.ofEpochSecond(now.plus(ttl).getEpochSecond());
+        String token = JWT.create()
+                .withIssuer(TokenClaims.ISSUER)
+                .withSubject(userId)
+                .withAudience(TokenClaims.audience(wopiPath, fileId))
+                .withIssuedAt(Date.from(now))
+                .withExpiresAt(Date.from(expiresAt))
+                .withClaim(TokenClaims.FILE_ID, fileId)
+                .withClaim(TokenClaims.PERMISSION, permission.name().toLowerCase(Locale.ROOT))
+                .sign(algorithm);
+        return new IssuedToken(token, expiresAt);
+    }
+
+    @Override
+    public AccessToken verify(String token) throws InvalidTokenException {
+        if (token == null || token.isEmpty()) {
+            throw new InvalidTokenException("No access token");
+        }
+        DecodedJWT jwt;
+        try {
+            jwt = verifier.verify(token);
+        } catch (JWTVerificationException e) {
+            throw new InvalidTokenException("Rejected access token: " + e.getMessage(), e);
+        }
+        String fileId = jwt.getClaim(TokenClaims.FILE_ID).asString();
+        List<String> audience = jwt.getAudience();
+        if (fileId == null || audience == null
+                || !audience.equals(List.of(TokenClaims.audience(wopiPath, fileId)))) {
+            throw new InvalidTokenException("Access token audience does not match its file");
+        }
+        return new AccessToken(jwt.getSubject(), fileId, parsePermission(jwt.getClaim(TokenClaims.PERMISSION).asString()),
+                jwt.getExpiresAtAsInstant());
+    }
+
+    static Permission parsePermission(String value) throws InvalidTokenException {
+        if ("view".equals(value)) {
+            return Permission.VIEW;
+        }
+        if ("edit".equals(value)) {
+            return Permission.EDIT;
+        }
+        throw new InvalidTokenException("Unknown permission claim: " + value);
+    }
+}
