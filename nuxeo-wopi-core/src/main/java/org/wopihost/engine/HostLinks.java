@@ -25,7 +25,12 @@ public final class HostLinks {
 
     /** The origin of our host pages, which may exchange PostMessage calls with the client frame. */
     public String postMessageOrigin() {
-        URI uri = URI.create(settings.publicUrl());
+        return origin(settings.publicUrl());
+    }
+
+    /** {@code scheme://host[:port]} of an absolute URL. */
+    public static String origin(String url) {
+        URI uri = URI.create(url);
         String port = uri.getPort() == -1 ? "" : ":" + uri.getPort();
         return uri.getScheme() + "://" + uri.getHost() + port;
     }

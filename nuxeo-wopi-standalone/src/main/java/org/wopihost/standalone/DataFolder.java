@@ -1,0 +1,90 @@
+package org.wopihost.standalone;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * The standalone host's data folder: database, blobs, the generated secrets and the URL of the
+ * running server (so the CLI can print a WOPISrc the server answers to).
+ */
+public final class DataFolder {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Path root;
+
+    public DataFolder(Path root) throws IOException {
+        this.root = Files.createDirectories(root.toAbsolutePath().normalize());
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** The embedded database, reachable by the CLI while the server runs (H2 mixed mode). */
+    public String h2Url() {
+        return "jdbc:h2:file:" + root.resolve("db").resolve("wopi") + ";AUTO_SERVER=TRUE";
+    }
+
+    /** The JWT secret made for this data folder when none is configured: 64 random bytes. */
+    public String jwtSecret() throws IOException {
+        return secret("jwt-secret", 64);
+    }
+
+    /** The embedded database's password, so its mixed-mode port is no open door. */
+    public String databasePassword() throws IOException {
+        return secret("db-password", 32);
+    }
+
+    public Optional<String> serverUrl() throws IOException {
+        Path file = root.resolve("server-url");
+        return Files.exists(file) ? Optional.of(Files.readString(file).trim()) : Optional.empty();
+    }
+
+    public void writeServerUrl(String url) throws IOException {
+        writeAtomically(root.resolve("server-url"), url + "\n");
+    }
+
+    /** Reads a secret file, creating it once, readable by the owner only. */
+    private String secret(String name, int bytes) throws IOException {
+        Path file = root.resolve(name);
+        if (!Files.exists(file)) {
+            byte[] random = new byte[bytes];
+            RANDOM.nextBytes(random);
+            String value = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            Path tmp = root.resolve(name + ".tmp");
+            Files.deleteIfExists(tmp);
+            createOwnerOnly(tmp);
+            Files.writeString(tmp, value, StandardCharsets.US_ASCII);
+            try {
+                // No REPLACE_EXISTING: if another process made it first, theirs wins and we read it.
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+            } catch (FileAlreadyExistsException e) {
+                Files.deleteIfExists(tmp);
+            }
+        }
+        return Files.readString(file, StandardCharsets.US_ASCII).trim();
+    }
+
+    private static void createOwnerOnly(Path file) throws IOException {
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(file);
+        }
+    }
+
+    private static void writeAtomically(Path file, String content) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(tmp, content, StandardCharsets.UTF_8);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}

@@ -1,0 +1,39 @@
+package org.wopihost.standalone;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The standalone host's configuration file: {@code key=value} lines with the keys of
+ * {@link org.wopihost.config.ConfigKeys} (the same as in {@code nuxeo.conf}) plus those below.
+ */
+public final class StandaloneConfig {
+
+    /** A PostgreSQL JDBC URL makes several standalone nodes share documents and locks. */
+    public static final String DB_URL = "standalone.db.url";
+    public static final String DB_USER = "standalone.db.user";
+    public static final String DB_PASSWORD = "standalone.db.password";
+
+    private StandaloneConfig() {
+    }
+
+    /** The file's keys and values; no file, no keys. */
+    public static Map<String, String> load(Path file) throws IOException {
+        Map<String, String> values = new HashMap<>();
+        if (file == null) {
+            return values;
+        }
+        Properties props = new Properties();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            props.load(in);
+        }
+        props.stringPropertyNames().forEach(k -> values.put(k, props.getProperty(k).trim()));
+        return values;
+    }
+}

@@ -1,0 +1,93 @@
+package org.wopihost.standalone;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Map;
+
+import org.wopihost.config.ConfigKeys;
+import org.wopihost.config.WopiSettings;
+import org.wopihost.spi.WopiPlatform;
+import org.wopihost.standalone.seed.Seeder;
+import org.wopihost.standalone.store.BlobFiles;
+import org.wopihost.standalone.store.Database;
+import org.wopihost.standalone.store.Documents;
+import org.wopihost.standalone.store.SqlLockStore;
+import org.wopihost.standalone.store.StandaloneFiles;
+import org.wopihost.standalone.store.StandalonePermissions;
+import org.wopihost.standalone.store.StandaloneUsers;
+import org.wopihost.token.JwtAccessTokens;
+
+/** The standalone platform: database, blobs and the engine's ports, wired for one data folder. */
+public final class StandaloneHost implements AutoCloseable {
+
+    /** Where the standalone host serves WOPI: {@code /wopi/files/{id}}. */
+    public static final String WOPI_PATH = "wopi";
+
+    private final DataFolder data;
+    private final WopiSettings settings;
+    private final Database database;
+    private final Documents documents;
+    private final WopiPlatform platform;
+
+    private StandaloneHost(DataFolder data, WopiSettings settings, Database database, Documents documents,
+            WopiPlatform platform) {
+        this.data = data;
+        this.settings = settings;
+        this.database = database;
+        this.documents = documents;
+        this.platform = platform;
+    }
+
+    /**
+     * Opens the data folder.
+     *
+     * @param defaultUrl the URL to use for {@code nuxeo.url} and {@code nuxeo.wopi.baseURL} when the
+     *                   configuration sets neither
+     */
+    public static StandaloneHost open(DataFolder data, Map<String, String> config, String defaultUrl, Clock clock)
+            throws IOException {
+        WopiSettings settings = WopiSettings.from(config, WOPI_PATH, defaultUrl);
+        String secret = config.getOrDefault(ConfigKeys.JWT_SECRET, "");
+        if (secret.isBlank()) {
+            secret = data.jwtSecret();
+        }
+        JwtAccessTokens tokens = new JwtAccessTokens(secret, settings.tokenTtl(), clock, WOPI_PATH);
+        String dbUrl = config.getOrDefault(StandaloneConfig.DB_URL, "");
+        Database database = dbUrl.isBlank()
+                ? Database.open(data.h2Url(), "wopi", data.databasePassword())
+                : Database.open(dbUrl, config.get(StandaloneConfig.DB_USER), config.get(StandaloneConfig.DB_PASSWORD));
+        try {
+            BlobFiles blobs = new BlobFiles(data.root());
+            Documents documents = new Documents(database, blobs, clock);
+            // The first use of a data folder, by the server or the CLI, seeds it.
+            new Seeder(documents).seedIfEmpty();
+            WopiPlatform platform = new WopiPlatform(tokens, new StandaloneUsers(database),
+                    new StandalonePermissions(database), new StandaloneFiles(documents), new SqlLockStore(database, clock));
+            return new StandaloneHost(data, settings, database, documents, platform);
+        } catch (IOException | RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    public DataFolder data() {
+        return data;
+    }
+
+    public WopiSettings settings() {
+        return settings;
+    }
+
+    public Documents documents() {
+        return documents;
+    }
+
+    public WopiPlatform platform() {
+        return platform;
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

@@ -1,0 +1,217 @@
+package org.wopihost.standalone.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.wopihost.spi.FileRef;
+import org.wopihost.spi.Permission;
+
+/**
+ * The standalone host's documents: each has a title, an owner, an ACL, a main file and
+ * attachments, every file with its versions. Used by the WOPI ports and by the CLI and seeder.
+ */
+public final class Documents {
+
+    /** The one repository of the standalone host. */
+    public static final String REPOSITORY = "default";
+
+    /** A document and its files, for listings. */
+    public record Document(String id, String title, String ownerId, List<Blob> files) {
+    }
+
+    /** One file of a document. */
+    public record Blob(String xpath, String fileName, long size, int version) {
+    }
+
+    private final Database db;
+    private final BlobFiles blobs;
+    private final Clock clock;
+
+    public Documents(Database db, BlobFiles blobs, Clock clock) {
+        this.db = db;
+        this.blobs = blobs;
+        this.clock = clock;
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    public BlobFiles blobs() {
+        return blobs;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public void createUser(String id, String displayName, String email) {
+        db.transaction(c -> update(c, "INSERT INTO wopi_users (id, display_name, email) VALUES (?, ?, ?)",
+                id, displayName, email));
+    }
+
+    public boolean userExists(String id) {
+        return db.transaction(c -> exists(c, "SELECT 1 FROM wopi_users WHERE id = ?", id));
+    }
+
+    /** Creates an empty document owned by {@code ownerId}, who gets read and write access. */
+    public String createDocument(String title, String ownerId) {
+        String id = UUID.randomUUID().toString();
+        db.transaction(c -> insertDocument(c, id, title, ownerId));
+        return id;
+    }
+
+    public void grant(String docId, String principal, Permission permission) {
+        db.transaction(c -> {
+            update(c, "DELETE FROM wopi_acl WHERE doc_id = ? AND principal = ?", docId, principal);
+            return update(c, "INSERT INTO wopi_acl (doc_id, principal, permission) VALUES (?, ?, ?)",
+                    docId, principal, permission.name());
+        });
+    }
+
+    /** Adds a file to a document at {@code xpath}, as its first version. */
+    public FileRef addFile(String docId, String xpath, String fileName, InputStream content, String userId)
+            throws IOException {
+        BlobFiles.Stored stored = blobs.store(content, Long.MAX_VALUE);
+        try {
+            db.transaction(c -> insertBlob(c, docId, xpath, fileName, stored, userId));
+        } catch (RuntimeException e) {
+            blobs.delete(stored.key());
+            throw e;
+        }
+        return new FileRef(REPOSITORY, docId, xpath);
+    }
+
+    /** The next free attachment xpath of a document ({@code files:files/N/file}). */
+    public String nextAttachmentXpath(String docId) {
+        int n = db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT COUNT(*) FROM wopi_blobs WHERE doc_id = ? AND xpath LIKE 'files:files/%'")) {
+                ps.setString(1, docId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
+        for (int i = n;; i++) {
+            String xpath = FileRef.attachmentXpath(i);
+            if (!db.transaction(c -> exists(c, "SELECT 1 FROM wopi_blobs WHERE doc_id = ? AND xpath = ?", docId, xpath))) {
+                return xpath;
+            }
+        }
+    }
+
+    /** Every document with its files, by title. */
+    public List<Document> list() {
+        return db.transaction(c -> {
+            List<Document> docs = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, title, owner_id FROM wopi_documents ORDER BY title, id");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    docs.add(new Document(rs.getString(1), rs.getString(2), rs.getString(3), new ArrayList<>()));
+                }
+            }
+            for (Document d : docs) {
+                d.files().addAll(files(c, d.id()));
+            }
+            return docs;
+        });
+    }
+
+    /** A document by id, or else by title, or else by the file name of its main file. */
+    public Optional<Document> find(String idOrName) {
+        List<Document> all = list();
+        for (java.util.function.Predicate<Document> match : List.<java.util.function.Predicate<Document>>of(
+                d -> d.id().equals(idOrName),
+                d -> d.title().equals(idOrName),
+                d -> d.files().stream().anyMatch(f -> f.xpath().equals(FileRef.MAIN_BLOB) && f.fileName().equals(idOrName)))) {
+            Optional<Document> found = all.stream().filter(match).findFirst();
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    Object insertDocument(Connection c, String id, String title, String ownerId) throws SQLException {
+        update(c, "INSERT INTO wopi_documents (id, title, owner_id, created_at) VALUES (?, ?, ?, ?)",
+                id, title, ownerId, clock.millis());
+        return update(c, "INSERT INTO wopi_acl (doc_id, principal, permission) VALUES (?, ?, ?)",
+                id, ownerId, Permission.EDIT.name());
+    }
+
+    Object insertBlob(Connection c, String docId, String xpath, String fileName, BlobFiles.Stored stored, String userId)
+            throws SQLException {
+        update(c, "INSERT INTO wopi_blobs (doc_id, xpath, file_name, current_version) VALUES (?, ?, ?, 1)",
+                docId, xpath, fileName);
+        return insertVersion(c, docId, xpath, 1, stored, userId);
+    }
+
+    /** Records a stored blob as version {@code version} of a file, made now by {@code userId}. */
+    int insertVersion(Connection c, String docId, String xpath, int version, BlobFiles.Stored stored, String userId)
+            throws SQLException {
+        return update(c, "INSERT INTO wopi_versions (doc_id, xpath, version, blob_key, size, modified_at, modified_by)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)", docId, xpath, version, stored.key(), stored.size(), clock.millis(),
+                userId);
+    }
+
+    private static List<Blob> files(Connection c, String docId) throws SQLException {
+        List<Blob> files = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT b.xpath, b.file_name, v.size, b.current_version"
+                + " FROM wopi_blobs b JOIN wopi_versions v"
+                + " ON v.doc_id = b.doc_id AND v.xpath = b.xpath AND v.version = b.current_version"
+                + " WHERE b.doc_id = ? ORDER BY b.xpath")) {
+            ps.setString(1, docId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    files.add(new Blob(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getInt(4)));
+                }
+            }
+        }
+        // file:content first, then attachments in index order
+        files.sort(java.util.Comparator.comparing((Blob b) -> !b.xpath().equals(FileRef.MAIN_BLOB))
+                .thenComparingInt(b -> attachmentIndex(b.xpath())));
+        return files;
+    }
+
+    private static int attachmentIndex(String xpath) {
+        String[] parts = xpath.split("/");
+        try {
+            return parts.length == 3 ? Integer.parseInt(parts[1]) : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    static int update(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, params);
+            return ps.executeUpdate();
+        }
+    }
+
+    static boolean exists(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    static void bind(PreparedStatement ps, Object... params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            ps.setObject(i + 1, params[i]);
+        }
+    }
+}

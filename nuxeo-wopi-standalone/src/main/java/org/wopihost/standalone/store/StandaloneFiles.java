@@ -1,0 +1,206 @@
+package org.wopihost.standalone.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.NoSuchFileException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.wopihost.spi.FileInfo;
+import org.wopihost.spi.FileRef;
+import org.wopihost.spi.Files;
+import org.wopihost.spi.OpenedFile;
+import org.wopihost.spi.WopiUser;
+
+/**
+ * The {@link Files} port on disk and SQL. Content is written to a new immutable blob first; one
+ * short transaction then makes it the current version. Readers keep streaming the version they
+ * opened even while a save lands.
+ */
+public final class StandaloneFiles implements Files {
+
+    private static final String CURRENT = "SELECT b.file_name, b.current_version, v.size, v.modified_at, v.blob_key,"
+            + " d.owner_id, d.title FROM wopi_blobs b"
+            + " JOIN wopi_versions v ON v.doc_id = b.doc_id AND v.xpath = b.xpath AND v.version = b.current_version"
+            + " JOIN wopi_documents d ON d.id = b.doc_id WHERE b.doc_id = ? AND b.xpath = ?";
+
+    private final Documents documents;
+    private final Database db;
+    private final BlobFiles blobs;
+
+    public StandaloneFiles(Documents documents) {
+        this.documents = documents;
+        this.db = documents.database();
+        this.blobs = documents.blobs();
+    }
+
+    /** A current version row: metadata plus where its bytes are. */
+    private record Current(FileInfo info, String blobKey) {
+    }
+
+    @Override
+    public Optional<FileInfo> info(FileRef file) {
+        return current(file).map(Current::info);
+    }
+
+    @Override
+    public Optional<OpenedFile> open(FileRef file) throws IOException {
+        Optional<Current> current = current(file);
+        if (current.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new OpenedFile(current.get().info(), blobs.open(current.get().blobKey())));
+    }
+
+    @Override
+    public FileInfo write(FileRef file, InputStream content, long maxBytes, WopiUser user) throws IOException {
+        if (!isOurs(file)) {
+            throw new NoSuchFileException(file.toString());
+        }
+        BlobFiles.Stored stored = blobs.store(content, maxBytes);
+        try {
+            boolean saved = db.transaction(c -> {
+                Integer version = currentVersionForUpdate(c, file);
+                if (version == null) {
+                    return false;
+                }
+                documents.insertVersion(c, file.documentId(), file.xpath(), version + 1, stored, user.id());
+                Documents.update(c, "UPDATE wopi_blobs SET current_version = ? WHERE doc_id = ? AND xpath = ?",
+                        version + 1, file.documentId(), file.xpath());
+                return true;
+            });
+            if (!saved) {
+                throw new NoSuchFileException(file + " was deleted during the save");
+            }
+        } catch (IOException | RuntimeException e) {
+            blobs.delete(stored.key());
+            throw e;
+        }
+        return info(file).orElseThrow(() -> new NoSuchFileException(file.toString()));
+    }
+
+    @Override
+    public FileInfo rename(FileRef file, String newFileName, WopiUser user) throws IOException {
+        int updated = db.transaction(c -> {
+            if (file.xpath().equals(FileRef.MAIN_BLOB)) {
+                // The title follows the file name when it was the file name.
+                Documents.update(c, "UPDATE wopi_documents SET title = ? WHERE id = ? AND title ="
+                        + " (SELECT file_name FROM wopi_blobs WHERE doc_id = ? AND xpath = ?)",
+                        newFileName, file.documentId(), file.documentId(), file.xpath());
+            }
+            return Documents.update(c, "UPDATE wopi_blobs SET file_name = ? WHERE doc_id = ? AND xpath = ?",
+                    newFileName, file.documentId(), file.xpath());
+        });
+        if (updated == 0 || !isOurs(file)) {
+            throw new NoSuchFileException(file.toString());
+        }
+        return info(file).orElseThrow(() -> new NoSuchFileException(file.toString()));
+    }
+
+    /** Every document is a sibling of every other: the standalone host has no folders. */
+    @Override
+    public Optional<FileRef> findSibling(FileRef near, String fileName) {
+        return db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT doc_id FROM wopi_blobs"
+                    + " WHERE xpath = ? AND LOWER(file_name) = LOWER(?) ORDER BY doc_id")) {
+                Documents.bind(ps, FileRef.MAIN_BLOB, fileName);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next()
+                            ? Optional.of(new FileRef(Documents.REPOSITORY, rs.getString(1), FileRef.MAIN_BLOB))
+                            : Optional.<FileRef>empty();
+                }
+            }
+        });
+    }
+
+    /** A new document whose ACL is that of {@code near}'s document, so the same people see it. */
+    @Override
+    public FileInfo createSibling(FileRef near, String fileName, InputStream content, long maxBytes, WopiUser user)
+            throws IOException {
+        BlobFiles.Stored stored = blobs.store(content, maxBytes);
+        String docId = UUID.randomUUID().toString();
+        try {
+            db.transaction(c -> {
+                documents.insertDocument(c, docId, fileName, user.id());
+                Documents.update(c, "INSERT INTO wopi_acl (doc_id, principal, permission)"
+                        + " SELECT ?, principal, permission FROM wopi_acl WHERE doc_id = ? AND principal <> ?",
+                        docId, near.documentId(), user.id());
+                return documents.insertBlob(c, docId, FileRef.MAIN_BLOB, fileName, stored, user.id());
+            });
+        } catch (RuntimeException e) {
+            blobs.delete(stored.key());
+            throw e;
+        }
+        FileRef ref = new FileRef(Documents.REPOSITORY, docId, FileRef.MAIN_BLOB);
+        return info(ref).orElseThrow(() -> new NoSuchFileException(ref.toString()));
+    }
+
+    @Override
+    public void delete(FileRef file, WopiUser user) throws IOException {
+        boolean main = file.xpath().equals(FileRef.MAIN_BLOB);
+        List<String> keys = db.transaction(c -> {
+            List<String> blobKeys = new ArrayList<>();
+            String where = main ? " WHERE doc_id = ?" : " WHERE doc_id = ? AND xpath = ?";
+            Object[] params = main ? new Object[] {file.documentId()} : new Object[] {file.documentId(), file.xpath()};
+            try (PreparedStatement ps = c.prepareStatement("SELECT blob_key FROM wopi_versions" + where)) {
+                Documents.bind(ps, params);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        blobKeys.add(rs.getString(1));
+                    }
+                }
+            }
+            Documents.update(c, "DELETE FROM wopi_versions" + where, params);
+            Documents.update(c, "DELETE FROM wopi_blobs" + where, params);
+            if (main) {
+                Documents.update(c, "DELETE FROM wopi_acl WHERE doc_id = ?", file.documentId());
+                Documents.update(c, "DELETE FROM wopi_documents WHERE id = ?", file.documentId());
+            }
+            return blobKeys;
+        });
+        // Only once nothing points at them: a crash before this leaves orphans, never dangling rows.
+        for (String key : keys) {
+            blobs.delete(key);
+        }
+    }
+
+    private Optional<Current> current(FileRef file) {
+        if (!isOurs(file)) {
+            return Optional.empty();
+        }
+        return db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(CURRENT)) {
+                Documents.bind(ps, file.documentId(), file.xpath());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.<Current>empty();
+                    }
+                    FileInfo info = new FileInfo(file, rs.getString(1), rs.getLong(3), String.valueOf(rs.getInt(2)),
+                            Instant.ofEpochMilli(rs.getLong(4)), rs.getString(6), rs.getString(7), null);
+                    return Optional.of(new Current(info, rs.getString(5)));
+                }
+            }
+        });
+    }
+
+    private static Integer currentVersionForUpdate(Connection c, FileRef file) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT current_version FROM wopi_blobs WHERE doc_id = ? AND xpath = ? FOR UPDATE")) {
+            Documents.bind(ps, file.documentId(), file.xpath());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : null;
+            }
+        }
+    }
+
+    private static boolean isOurs(FileRef file) {
+        return Documents.REPOSITORY.equals(file.repository());
+    }
+}

@@ -1,0 +1,48 @@
+package org.wopihost.standalone.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Optional;
+
+import org.wopihost.spi.Users;
+import org.wopihost.spi.WopiUser;
+
+/** Users and their WOPI UserInfo, in the database. */
+public final class StandaloneUsers implements Users {
+
+    private final Database db;
+
+    public StandaloneUsers(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public Optional<WopiUser> find(String userId) {
+        return db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, display_name, email FROM wopi_users WHERE id = ?")) {
+                Documents.bind(ps, userId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(new WopiUser(rs.getString(1), rs.getString(2), rs.getString(3)))
+                            : Optional.<WopiUser>empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public Optional<String> userInfo(String userId) {
+        return db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT user_info FROM wopi_users WHERE id = ?")) {
+                Documents.bind(ps, userId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.<String>empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public void putUserInfo(String userId, String info) {
+        db.transaction(c -> Documents.update(c, "UPDATE wopi_users SET user_info = ? WHERE id = ?", info, userId));
+    }
+}

@@ -1,0 +1,41 @@
+-- Standalone host schema, portable between H2 and PostgreSQL. Each statement ends with a semicolon.
+CREATE TABLE IF NOT EXISTS wopi_users (
+    id           VARCHAR(128) PRIMARY KEY,
+    display_name VARCHAR(256) NOT NULL,
+    email        VARCHAR(256),
+    user_info    VARCHAR(4096)
+);
+CREATE TABLE IF NOT EXISTS wopi_documents (
+    id         VARCHAR(64)  PRIMARY KEY,
+    title      VARCHAR(512) NOT NULL,
+    owner_id   VARCHAR(128) NOT NULL,
+    created_at BIGINT       NOT NULL
+);
+CREATE TABLE IF NOT EXISTS wopi_acl (
+    doc_id     VARCHAR(64)  NOT NULL,
+    principal  VARCHAR(128) NOT NULL,
+    permission VARCHAR(16)  NOT NULL,
+    PRIMARY KEY (doc_id, principal)
+);
+CREATE TABLE IF NOT EXISTS wopi_blobs (
+    doc_id          VARCHAR(64)  NOT NULL,
+    xpath           VARCHAR(256) NOT NULL,
+    file_name       VARCHAR(512) NOT NULL,
+    current_version INTEGER      NOT NULL,
+    PRIMARY KEY (doc_id, xpath)
+);
+CREATE TABLE IF NOT EXISTS wopi_versions (
+    doc_id      VARCHAR(64)  NOT NULL,
+    xpath       VARCHAR(256) NOT NULL,
+    version     INTEGER      NOT NULL,
+    blob_key    VARCHAR(64)  NOT NULL,
+    size        BIGINT       NOT NULL,
+    modified_at BIGINT       NOT NULL,
+    modified_by VARCHAR(128) NOT NULL,
+    PRIMARY KEY (doc_id, xpath, version)
+);
+CREATE TABLE IF NOT EXISTS wopi_locks (
+    file_id    VARCHAR(1024) PRIMARY KEY,
+    lock_id    VARCHAR(1024) NOT NULL,
+    expires_at BIGINT        NOT NULL
+);

@@ -1,0 +1,99 @@
+package org.wopihost.standalone.it;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.wopihost.engine.FileIdCodec;
+import org.wopihost.spi.FileRef;
+import org.wopihost.spi.IssuedToken;
+import org.wopihost.spi.Permission;
+import org.wopihost.standalone.DataFolder;
+import org.wopihost.standalone.StandaloneServer;
+import org.wopihost.standalone.store.Documents;
+
+/**
+ * A real standalone server on a free loopback port with a fresh, seeded data folder, for the
+ * tests of one class. Register with {@code @RegisterExtension static RunningHost host = ...}.
+ */
+public final class RunningHost implements BeforeAllCallback, AfterAllCallback {
+
+    private final Map<String, String> config;
+    private final Clock clock;
+    private Path dataDir;
+    private StandaloneServer server;
+
+    public RunningHost() {
+        this(Map.of(), Clock.systemUTC());
+    }
+
+    public RunningHost(Map<String, String> config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        dataDir = Files.createTempDirectory("wopi-it-");
+        server = StandaloneServer.start("127.0.0.1", 0, new DataFolder(dataDir), config, clock);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        server.close();
+        try (var walk = Files.walk(dataDir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    public StandaloneServer server() {
+        return server;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public Documents documents() {
+        return server.host().documents();
+    }
+
+    /** The id of the seeded document with that title. */
+    public String docId(String title) {
+        return documents().find(title).orElseThrow().id();
+    }
+
+    public String fileId(String title, String xpath) {
+        return FileIdCodec.encode(new FileRef(Documents.REPOSITORY, docId(title), xpath));
+    }
+
+    public String fileId(String title) {
+        return fileId(title, FileRef.MAIN_BLOB);
+    }
+
+    public IssuedToken token(String user, String fileId, Permission permission) {
+        return server.host().platform().tokens().issue(user, fileId, permission);
+    }
+
+    /** A client for one file, as {@code user} with {@code permission}. */
+    public WopiClient client(String user, String title, Permission permission) {
+        return clientFor(user, fileId(title), permission);
+    }
+
+    /** A new document owned by alice, readable by bob, holding {@code content} as its main file. */
+    public String newDocument(String fileName, byte[] content) throws java.io.IOException {
+        String id = documents().createDocument(fileName, "alice");
+        documents().grant(id, "bob", Permission.VIEW);
+        documents().addFile(id, FileRef.MAIN_BLOB, fileName, new java.io.ByteArrayInputStream(content), "alice");
+        return FileIdCodec.encode(new FileRef(Documents.REPOSITORY, id, FileRef.MAIN_BLOB));
+    }
+
+    /** A client for a file id, as {@code user} with {@code permission}. */
+    public WopiClient clientFor(String user, String fileId, Permission permission) {
+        return new WopiClient(server.host().settings().wopiSrc(fileId), token(user, fileId, permission).token());
+    }
+}

@@ -1,0 +1,100 @@
+package org.wopihost.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.wopihost.engine.WopiRequest;
+
+/** A servlet request seen as a {@link WopiRequest}. */
+final class ServletWopiRequest implements WopiRequest {
+
+    private static final String BEARER = "bearer ";
+
+    private final HttpServletRequest request;
+    private final WopiPath path;
+    private final String publicOrigin;
+
+    ServletWopiRequest(HttpServletRequest request, WopiPath path, String publicOrigin) {
+        this.request = request;
+        this.path = path;
+        this.publicOrigin = publicOrigin;
+    }
+
+    @Override
+    public String method() {
+        return request.getMethod().toUpperCase(Locale.ROOT);
+    }
+
+    @Override
+    public Endpoint endpoint() {
+        return path.endpoint();
+    }
+
+    @Override
+    public String fileId() {
+        return path.fileId();
+    }
+
+    /** The query parameter is what WOPI clients send; a Bearer header is accepted as well. */
+    @Override
+    public String accessToken() {
+        String token = queryParameter(request.getQueryString(), "access_token");
+        if (token != null && !token.isEmpty()) {
+            return token;
+        }
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return authorization.substring(BEARER.length()).trim();
+        }
+        return null;
+    }
+
+    /**
+     * Reads a parameter from the query string only. {@code getParameter} would also parse a
+     * form-encoded body, consuming the file content of a PutFile sent with that content type.
+     */
+    static String queryParameter(String query, String name) {
+        if (query == null) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            String key = eq < 0 ? pair : pair.substring(0, eq);
+            if (URLDecoder.decode(key, StandardCharsets.UTF_8).equals(name)) {
+                return eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public Optional<String> header(String name) {
+        return Optional.ofNullable(request.getHeader(name));
+    }
+
+    @Override
+    public long contentLength() {
+        return request.getContentLengthLong();
+    }
+
+    @Override
+    public InputStream body() throws IOException {
+        return request.getInputStream();
+    }
+
+    /**
+     * The URL as the client called it. Behind a proxy the servlet sees another scheme and host, so
+     * they come from the configured base URL; path and query come from the request untouched.
+     */
+    @Override
+    public String url() {
+        String query = request.getQueryString();
+        return publicOrigin + request.getRequestURI() + (query == null ? "" : "?" + query);
+    }
+}
