@@ -1,5 +1,6 @@
 package org.wopihost.engine;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Locale;
@@ -63,6 +64,10 @@ public final class WopiEngine {
                 LOG.debug("{} {} on {}: {}", e.status(), describe(request), request.fileId(), e.getMessage());
             }
             return e.toResponse();
+        } catch (EOFException e) {
+            // The client went away mid-body; the store kept the previous version.
+            LOG.warn("{} on {}: the request body ended early ({})", describe(request), request.fileId(), e.getMessage());
+            return WopiResponse.status(400);
         } catch (IOException | RuntimeException e) {
             LOG.error("500 {} on {}", describe(request), request.fileId(), e);
             return WopiResponse.status(500);

@@ -1,0 +1,122 @@
+package org.wopihost.standalone.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.wopihost.standalone.Main;
+
+import picocli.CommandLine;
+
+/** The {@code token} and {@code list} commands, run against the data folder of a running server. */
+class CommandLineTest {
+
+    @RegisterExtension
+    static final RunningHost HOST = new RunningHost();
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    record Result(int exitCode, String out, String err) {
+        JsonNode json() throws Exception {
+            return JSON.readTree(out);
+        }
+    }
+
+    static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int code = cli.execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void tokenPrintsAWopiSrcAndATokenThatWork() throws Exception {
+        Result r = run("token", "--data", HOST.dataDir().toString(), "--user", "alice", "--doc", "Quarterly Report");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode json = r.json();
+        assertThat(json.fieldNames()).toIterable().containsExactly("wopiSrc", "accessToken", "accessTokenTtl");
+        String wopiSrc = json.get("wopiSrc").asText();
+        assertThat(wopiSrc).startsWith(HOST.server().url() + "wopi/files/").endsWith(HOST.fileId("Quarterly Report"));
+
+        WopiClient client = new WopiClient(wopiSrc, json.get("accessToken").asText());
+        JsonNode info = client.fileInfo();
+        assertThat(info.get("BaseFileName").asText()).isEqualTo("Quarterly Report.docx");
+        assertThat(info.get("UserCanWrite").asBoolean()).isTrue();
+
+        // access_token_ttl is the absolute expiry in epoch milliseconds: ten hours from now by default
+        long ttl = json.get("accessTokenTtl").asLong();
+        assertThat(Instant.ofEpochMilli(ttl)).isBetween(Instant.now().plus(Duration.ofHours(10)).minusSeconds(60),
+                Instant.now().plus(Duration.ofHours(10)));
+        String payload = new String(Base64.getUrlDecoder().decode(json.get("accessToken").asText().split("\\.")[1]));
+        assertThat(JSON.readTree(payload).get("exp").asLong() * 1000).isEqualTo(ttl);
+    }
+
+    @Test
+    void tokenForAnAttachmentByItsXpath() throws Exception {
+        Result r = run("token", "--data", HOST.dataDir().toString(), "--user", "bob", "--doc", "Project Kickoff",
+                "--xpath", "files:files/1/file");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode info = new WopiClient(r.json().get("wopiSrc").asText(), r.json().get("accessToken").asText()).fileInfo();
+        assertThat(info.get("BaseFileName").asText()).isEqualTo("Kickoff.pptx");
+        assertThat(info.get("UserCanWrite").asBoolean()).isFalse();
+    }
+
+    @Test
+    void tokenByDocumentIdOrFileName() throws Exception {
+        String id = HOST.docId("Budget 2027");
+        assertThat(run("token", "--data", HOST.dataDir().toString(), "--user", "alice", "--doc", id).exitCode()).isZero();
+        assertThat(run("token", "--data", HOST.dataDir().toString(), "--user", "alice", "--doc", "Budget 2027.xlsx")
+                .exitCode()).isZero();
+    }
+
+    @Test
+    void tokenRefusesWhatTheUserMayNotHave() {
+        String data = HOST.dataDir().toString();
+        Result editForBob = run("token", "--data", data, "--user", "bob", "--doc", "Quarterly Report", "--permission", "edit");
+        assertThat(editForBob.exitCode()).isEqualTo(1);
+        assertThat(editForBob.out()).isEmpty();
+        assertThat(editForBob.err()).contains("bob may only view");
+        assertThat(run("token", "--data", data, "--user", "nobody", "--doc", "Quarterly Report").exitCode()).isEqualTo(1);
+        assertThat(run("token", "--data", data, "--user", "alice", "--doc", "No Such Doc").exitCode()).isEqualTo(1);
+        assertThat(run("token", "--data", data, "--user", "alice", "--doc", "Quarterly Report", "--xpath",
+                "files:files/9/file").exitCode()).isEqualTo(1);
+        assertThat(run("token", "--data", data, "--user", "alice", "--doc", "Quarterly Report", "--xpath",
+                "../../etc").exitCode()).isEqualTo(1);
+        assertThat(run("token", "--user", "alice").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void listPrintsEveryDocumentWithItsFiles() throws Exception {
+        Result r = run("list", "--data", HOST.dataDir().toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode docs = r.json();
+        assertThat(docs.isArray()).isTrue();
+        assertThat(docs.findValuesAsText("title")).contains("Quarterly Report", "Budget 2027", "Product Roadmap",
+                "Project Kickoff", "WOPI Validator");
+        JsonNode project = null;
+        for (JsonNode d : docs) {
+            if (d.get("title").asText().equals("Project Kickoff")) {
+                project = d;
+            }
+        }
+        assertThat(project).isNotNull();
+        assertThat(project.get("id").asText()).isEqualTo(HOST.docId("Project Kickoff"));
+        assertThat(project.get("files").findValuesAsText("fileName"))
+                .containsExactly("Project Brief.docx", "Figures.xlsx", "Kickoff.pptx");
+        assertThat(project.get("files").findValuesAsText("xpath"))
+                .containsExactly("file:content", "files:files/0/file", "files:files/1/file");
+        assertThat(project.get("files").get(0).get("size").asLong()).isPositive();
+    }
+}

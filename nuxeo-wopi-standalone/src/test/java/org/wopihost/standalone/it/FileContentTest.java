@@ -1,0 +1,205 @@
+package org.wopihost.standalone.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.wopihost.standalone.it.WopiClient.header;
+
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.wopihost.spi.Permission;
+
+/** GetFile and PutFile over HTTP: bytes, versions, lock rules and failed uploads. */
+class FileContentTest {
+
+    static final int MAX_FILE_SIZE = 8 * 1024 * 1024;
+
+    @RegisterExtension
+    static final RunningHost HOST = new RunningHost(Map.of("nuxeo.wopi.maxFileSize", String.valueOf(MAX_FILE_SIZE)),
+            java.time.Clock.systemUTC());
+
+    static final byte[] ORIGINAL = "original content".getBytes(StandardCharsets.UTF_8);
+
+    String fileId;
+    WopiClient alice;
+
+    @BeforeEach
+    void freshFile() throws Exception {
+        fileId = HOST.newDocument("content-" + System.nanoTime() + ".docx", ORIGINAL);
+        alice = HOST.clientFor("alice", fileId, Permission.EDIT);
+    }
+
+    @Test
+    void getFileReturnsTheBytesAndTheVersion() {
+        HttpResponse<byte[]> r = alice.getFile();
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).isEqualTo(ORIGINAL);
+        assertThat(header(r, "X-WOPI-ItemVersion")).isEqualTo(alice.fileInfo().get("Version").asText());
+        assertThat(header(r, "Content-Length")).isEqualTo(String.valueOf(ORIGINAL.length));
+    }
+
+    @Test
+    void getFileRefusesAFileLargerThanTheClientExpects() {
+        assertThat(alice.getFile("X-WOPI-MaxExpectedSize", String.valueOf(ORIGINAL.length - 1)).statusCode())
+                .isEqualTo(412);
+        assertThat(alice.getFile("X-WOPI-MaxExpectedSize", String.valueOf(ORIGINAL.length)).statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aReaderMayGetTheFile() {
+        assertThat(HOST.clientFor("bob", fileId, Permission.VIEW).getFile().body()).isEqualTo(ORIGINAL);
+    }
+
+    @Test
+    void putFileUnderTheLockStoresANewVersion() {
+        String before = alice.fileInfo().get("Version").asText();
+        alice.lock("L1");
+        byte[] edited = "edited by alice".getBytes(StandardCharsets.UTF_8);
+        HttpResponse<byte[]> put = alice.putFile(edited, "X-WOPI-Lock", "L1");
+        assertThat(put.statusCode()).isEqualTo(200);
+        String after = header(put, "X-WOPI-ItemVersion");
+        assertThat(after).isNotEqualTo(before);
+        HttpResponse<byte[]> get = alice.getFile();
+        assertThat(get.body()).isEqualTo(edited);
+        assertThat(header(get, "X-WOPI-ItemVersion")).isEqualTo(after);
+        assertThat(alice.fileInfo().get("Size").asLong()).isEqualTo(edited.length);
+        assertThat(alice.fileInfo().get("Version").asText()).isEqualTo(after);
+    }
+
+    @Test
+    void everySaveIsANewVersion() {
+        alice.lock("L1");
+        List<String> versions = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            versions.add(header(alice.putFile(("save " + i).getBytes(), "X-WOPI-Lock", "L1"), "X-WOPI-ItemVersion"));
+        }
+        assertThat(versions).doesNotHaveDuplicates().doesNotContainNull();
+        assertThat(alice.getFile().body()).isEqualTo("save 4".getBytes());
+    }
+
+    @Test
+    void putFileWithAnotherLockIsAConflictAndChangesNothing() {
+        alice.lock("L1");
+        HttpResponse<byte[]> put = alice.putFile("intruder".getBytes(), "X-WOPI-Lock", "L2");
+        assertThat(put.statusCode()).isEqualTo(409);
+        assertThat(header(put, "X-WOPI-Lock")).isEqualTo("L1");
+        HttpResponse<byte[]> noLock = alice.putFile("intruder".getBytes());
+        assertThat(noLock.statusCode()).isEqualTo(409);
+        assertThat(header(noLock, "X-WOPI-Lock")).isEqualTo("L1");
+        assertThat(alice.getFile().body()).isEqualTo(ORIGINAL);
+    }
+
+    @Test
+    void putFileToAnUnlockedNonEmptyFileIsAConflictWithAnEmptyLock() {
+        HttpResponse<byte[]> put = alice.putFile("unlocked".getBytes(), "X-WOPI-Lock", "L1");
+        assertThat(put.statusCode()).isEqualTo(409);
+        assertThat(header(put, "X-WOPI-Lock")).isEqualTo("");
+        assertThat(alice.putFile("unlocked".getBytes()).statusCode()).isEqualTo(409);
+        assertThat(alice.getFile().body()).isEqualTo(ORIGINAL);
+    }
+
+    @Test
+    void putFileToAnUnlockedEmptyFileIsAllowed() throws Exception {
+        String empty = HOST.newDocument("new-" + System.nanoTime() + ".docx", new byte[0]);
+        WopiClient client = HOST.clientFor("alice", empty, Permission.EDIT);
+        assertThat(client.putFile("first content".getBytes()).statusCode()).isEqualTo(200);
+        assertThat(client.getFile().body()).isEqualTo("first content".getBytes());
+    }
+
+    @Test
+    void readersCannotPut() {
+        WopiClient bobView = HOST.clientFor("bob", fileId, Permission.VIEW);
+        WopiClient bobEdit = HOST.clientFor("bob", fileId, Permission.EDIT);
+        WopiClient aliceView = HOST.clientFor("alice", fileId, Permission.VIEW);
+        alice.lock("L1");
+        for (WopiClient c : List.of(bobView, bobEdit, aliceView)) {
+            assertThat(c.putFile("nope".getBytes(), "X-WOPI-Lock", "L1").statusCode()).isEqualTo(401);
+        }
+        assertThat(alice.getFile().body()).isEqualTo(ORIGINAL);
+    }
+
+    @Test
+    void aFileOverTheLimitIs413AndKeepsThePreviousContent() {
+        alice.lock("L1");
+        assertThat(alice.putFile(new byte[MAX_FILE_SIZE + 1], "X-WOPI-Lock", "L1").statusCode()).isEqualTo(413);
+        assertThat(alice.getFile().body()).isEqualTo(ORIGINAL);
+        assertThat(alice.putFile(new byte[MAX_FILE_SIZE], "X-WOPI-Lock", "L1").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void largeFilesStreamBothWays() {
+        byte[] big = new byte[MAX_FILE_SIZE - 1];
+        new Random(42).nextBytes(big);
+        alice.lock("L1");
+        assertThat(alice.putFile(big, "X-WOPI-Lock", "L1").statusCode()).isEqualTo(200);
+        assertThat(alice.getFile().body()).isEqualTo(big);
+    }
+
+    @Test
+    void anUploadCutOffMidwayLeavesThePreviousVersionIntact() throws Exception {
+        alice.lock("L1");
+        String version = alice.fileInfo().get("Version").asText();
+        URI uri = URI.create(alice.wopiSrc() + "/contents?access_token=" + alice.token());
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            OutputStream out = socket.getOutputStream();
+            String head = "POST " + uri.getRawPath() + "?" + uri.getRawQuery() + " HTTP/1.1\r\n"
+                    + "Host: " + uri.getHost() + ":" + uri.getPort() + "\r\n"
+                    + "X-WOPI-Override: PUT\r\nX-WOPI-Lock: L1\r\n"
+                    + "Content-Length: 100000\r\n\r\n";
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.write(new byte[1000]); // then the client goes away
+            out.flush();
+        }
+        // The server notices the early end of the body; the file must not have changed.
+        for (int i = 0; i < 50 && !alice.fileInfo().get("Version").asText().equals(version); i++) {
+            Thread.sleep(100);
+        }
+        Thread.sleep(500);
+        assertThat(alice.fileInfo().get("Version").asText()).isEqualTo(version);
+        assertThat(alice.getFile().body()).isEqualTo(ORIGINAL);
+        try (var tmp = java.nio.file.Files.list(HOST.dataDir().resolve("tmp"))) {
+            assertThat(tmp.filter(p -> p.toString().endsWith(".part"))).isEmpty();
+        }
+    }
+
+    @Test
+    void concurrentSavesEachLandWholeAsTheirOwnVersion() throws Exception {
+        alice.lock("L1");
+        int writers = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            List<byte[]> bodies = new ArrayList<>();
+            List<Future<HttpResponse<byte[]>>> results = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                byte[] body = new byte[256 * 1024];
+                java.util.Arrays.fill(body, (byte) i);
+                bodies.add(body);
+                results.add(pool.submit(() -> alice.putFile(body, "X-WOPI-Lock", "L1")));
+            }
+            List<String> versions = new ArrayList<>();
+            for (Future<HttpResponse<byte[]>> f : results) {
+                HttpResponse<byte[]> r = f.get();
+                assertThat(r.statusCode()).isEqualTo(200);
+                versions.add(header(r, "X-WOPI-ItemVersion"));
+            }
+            assertThat(versions).doesNotHaveDuplicates();
+            byte[] last = alice.getFile().body();
+            assertThat(bodies).anySatisfy(b -> assertThat(last).isEqualTo(b));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
