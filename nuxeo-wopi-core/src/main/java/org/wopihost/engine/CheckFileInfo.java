@@ -73,7 +73,6 @@ final class CheckFileInfo {
         p.put("SupportsDeleteFile", true);
         p.put("SupportsUserInfo", true);
         p.put("SupportedShareUrlTypes", ShareUrls.TYPES);
-        p.put("SupportsCoauth", false);
         // where the client links to
         putIfPresent(p, "BreadcrumbBrandName", settings.brandName());
         putIfPresent(p, "BreadcrumbBrandUrl", settings.brandUrl());

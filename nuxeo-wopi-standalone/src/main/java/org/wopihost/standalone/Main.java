@@ -39,7 +39,7 @@ public final class Main implements Callable<Integer> {
 
     /** Runs a command line and returns the exit code (0 success, 1 failure, 2 usage). */
     public static int run(String... args) {
-        return new CommandLine(new Main()).execute(args);
+        return new CommandLine(new Main()).setExecutionExceptionHandler(Main::report).execute(args);
     }
 
     @Override
@@ -52,6 +52,16 @@ public final class Main implements Callable<Integer> {
         System.out.flush();
         server.join();
         return 0;
+    }
+
+    /** A failure is one line for the user; the stack trace only with -Dwopi.debug=true. */
+    private static int report(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+        cli.getErr().println("error: " + e.getMessage());
+        if (Boolean.getBoolean("wopi.debug")) {
+            e.printStackTrace(cli.getErr());
+        }
+        cli.getErr().flush();
+        return 1;
     }
 
     /** The version from the jar's manifest. */

@@ -33,9 +33,9 @@ public final class Seeder {
         this.documents = documents;
     }
 
-    /** Seeds once: a data folder that already has users is left as it is. */
+    /** Seeds once in the life of a database, whoever (server or CLI, on any node) opens it first. */
     public boolean seedIfEmpty() throws IOException {
-        if (documents.userExists(ALICE)) {
+        if (!documents.claimOnce("seeded")) {
             return false;
         }
         documents.createUser(ALICE, "Alice Martin", "alice@example.com");

@@ -59,6 +59,22 @@ public final class Documents {
                 id, displayName, email));
     }
 
+    /**
+     * Claims a one-time task for this database (seeding, say): true for exactly one caller ever,
+     * even when several processes or nodes ask at once.
+     */
+    public boolean claimOnce(String task) {
+        try {
+            return db.transaction(c -> update(c, "INSERT INTO wopi_claims (task, claimed_at) VALUES (?, ?)", task,
+                    clock.millis()) == 1);
+        } catch (StoreException e) {
+            if (e.getCause() instanceof SQLException sql && StoreException.isDuplicateKey(sql)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
     public boolean userExists(String id) {
         return db.transaction(c -> exists(c, "SELECT 1 FROM wopi_users WHERE id = ?", id));
     }

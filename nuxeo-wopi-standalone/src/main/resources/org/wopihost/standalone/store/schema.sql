@@ -39,3 +39,7 @@ CREATE TABLE IF NOT EXISTS wopi_locks (
     lock_id    VARCHAR(1024) NOT NULL,
     expires_at BIGINT        NOT NULL
 );
+CREATE TABLE IF NOT EXISTS wopi_claims (
+    task       VARCHAR(64) PRIMARY KEY,
+    claimed_at BIGINT      NOT NULL
+);
