@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * is added; newer templates carry a {@code <wopisrc=WOPI_SOURCE&>} placeholder for it, older ones (Office
  * Online Server) and Collabora's (which end in {@code ?} and have no placeholder) need it appended.
  *
- * <p>The placeholders Microsoft documents:
+ * <p>The placeholders Microsoft documents (with the parameter names its templates use; the builder keys on
+ * the placeholder, so whatever name the template gives is kept):
  * <ul>
  * <li>UI_LLCC ({@code ui}): UI language, RFC 1766 ("fr-FR"); without it Office uses the browser's.</li>
  * <li>DC_LLCC ({@code rs}): language for data calculation, normally the same as UI_LLCC.</li>
