@@ -1,0 +1,327 @@
+package org.wopihost.discovery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DiscoveryClientTest {
+
+    @TempDir
+    Path dir;
+
+    private FakeDiscoveryServer server;
+    private Path cacheFile;
+    private final MutableClock clock = new MutableClock();
+
+    @BeforeEach
+    void startServer() throws IOException {
+        server = new FakeDiscoveryServer().serve(DiscoveryFixtures.microsoft());
+        cacheFile = dir.resolve("cache").resolve("discovery.xml");
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.stop();
+    }
+
+    private DiscoveryClient.Builder client() {
+        return DiscoveryClient.builder(server.url()).cacheFile(cacheFile).clock(clock)
+                .connectTimeout(Duration.ofSeconds(2)).requestTimeout(Duration.ofSeconds(5));
+    }
+
+    private String cached() throws IOException {
+        return Files.readString(cacheFile, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void fetchesLazilyAndKeepsACopyOnDisk() throws IOException {
+        DiscoveryClient client = client().build();
+        assertThat(server.hits()).isZero();
+
+        DiscoveryDocument discovery = client.current();
+
+        assertThat(discovery.netZone()).isEqualTo("external-https");
+        assertThat(discovery.find("edit", "docx")).isPresent();
+        assertThat(server.hits()).isEqualTo(1);
+        assertThat(cached()).isEqualTo(DiscoveryFixtures.microsoft());
+        assertThat(client.current()).isSameAs(discovery);
+        assertThat(server.hits()).isEqualTo(1);
+        try (Stream<Path> files = Files.list(cacheFile.getParent())) {
+            assertThat(files).containsExactly(cacheFile); // no temp file left behind
+        }
+    }
+
+    @Test
+    void configuredNetZoneIsUsed() {
+        DiscoveryClient client = client().netZone("internal-http").build();
+
+        assertThat(client.current().netZone()).isEqualTo("internal-http");
+    }
+
+    @Test
+    void fallsBackToTheDiskCopyWhenTheServerIsDown() {
+        client().build().current(); // leaves a copy on disk
+        server.stop();
+
+        DiscoveryClient restarted = client().build();
+        DiscoveryDocument discovery = restarted.current();
+
+        assertThat(discovery.netZone()).isEqualTo("external-https");
+        assertThat(discovery.find("view", "xlsx")).isPresent();
+        assertThat(discovery.proofKeys().currentKey()).isPresent();
+        assertThat(restarted.refresh()).isFalse();
+        assertThat(restarted.current()).isSameAs(discovery);
+    }
+
+    @Test
+    void garbageOnFirstFetchFallsBackToTheDiskCopy() throws IOException {
+        Files.createDirectories(cacheFile.getParent());
+        Files.writeString(cacheFile, DiscoveryFixtures.collabora());
+        server.fail(200, "<html><body>Welcome to nginx!</body></html>");
+
+        DiscoveryDocument discovery = client().build().current();
+
+        assertThat(discovery.netZone()).isEqualTo("external-http");
+        assertThat(server.hits()).isEqualTo(1);
+        assertThat(cached()).isEqualTo(DiscoveryFixtures.collabora());
+    }
+
+    @Test
+    void failedRefreshKeepsTheCurrentDocumentAndTheDiskCopy() throws IOException {
+        DiscoveryClient client = client().build();
+        DiscoveryDocument discovery = client.current();
+
+        server.fail(200, "<wopi-discovery><net-zone");
+        assertThat(client.refresh()).isFalse();
+        server.fail(503, "Service Unavailable");
+        assertThat(client.refresh()).isFalse();
+        server.fail(200, "");
+        assertThat(client.refresh()).isFalse();
+
+        assertThat(client.current()).isSameAs(discovery);
+        assertThat(cached()).isEqualTo(DiscoveryFixtures.microsoft());
+        assertThat(server.hits()).isEqualTo(4);
+    }
+
+    @Test
+    void refreshInstallsAndSavesTheNewDocument() throws IOException {
+        DiscoveryClient client = client().build();
+        client.current();
+
+        server.serve(DiscoveryFixtures.collabora());
+        assertThat(client.refresh()).isTrue();
+
+        assertThat(client.current().netZone()).isEqualTo("external-http");
+        assertThat(cached()).isEqualTo(DiscoveryFixtures.collabora());
+    }
+
+    @Test
+    void refreshWithoutAnyDocumentYetLoadsTheDiskCopy() throws IOException {
+        Files.createDirectories(cacheFile.getParent());
+        Files.writeString(cacheFile, DiscoveryFixtures.collabora());
+        server.stop();
+        DiscoveryClient client = client().build();
+
+        assertThat(client.refresh()).isFalse();
+
+        assertThat(client.current().netZone()).isEqualTo("external-http");
+    }
+
+    @Test
+    void noDiscoveryAnywhereIsAnErrorAndRetriesAreRateLimited() {
+        server.fail(503, "down");
+        DiscoveryClient client = client().minRefreshInterval(Duration.ofMinutes(1)).build();
+
+        assertThatThrownBy(client::current).isInstanceOf(DiscoveryUnavailableException.class);
+        assertThatThrownBy(client::current).isInstanceOf(DiscoveryUnavailableException.class);
+        assertThat(server.hits()).isEqualTo(1);
+
+        clock.advance(Duration.ofSeconds(61));
+        server.serve(DiscoveryFixtures.microsoft());
+        assertThat(client.current().netZone()).isEqualTo("external-https");
+        assertThat(server.hits()).isEqualTo(2);
+    }
+
+    @Test
+    void corruptDiskCopyAndServerDownIsAnError() throws IOException {
+        Files.createDirectories(cacheFile.getParent());
+        Files.writeString(cacheFile, "<wopi-disc");
+        server.stop();
+
+        assertThatThrownBy(() -> client().build().current())
+                .isInstanceOf(DiscoveryUnavailableException.class)
+                .hasMessageContaining(server.url().toString());
+    }
+
+    @Test
+    void withoutCacheFileThereIsNoFallback() {
+        server.stop();
+
+        assertThatThrownBy(() -> DiscoveryClient.builder(server.url()).build().current())
+                .isInstanceOf(DiscoveryUnavailableException.class);
+    }
+
+    @Test
+    void proofFailureRefreshIsRateLimited() {
+        DiscoveryClient client = client().minRefreshInterval(Duration.ofMinutes(1)).build();
+        client.current();
+        assertThat(server.hits()).isEqualTo(1);
+
+        for (int i = 0; i < 100; i++) {
+            assertThat(client.refreshAfterProofFailure()).isFalse(); // a flood of bad requests
+        }
+        clock.advance(Duration.ofSeconds(59));
+        assertThat(client.refreshAfterProofFailure()).isFalse();
+        assertThat(server.hits()).isEqualTo(1);
+
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(client.refreshAfterProofFailure()).isTrue();
+        assertThat(client.refreshAfterProofFailure()).isFalse();
+        assertThat(server.hits()).isEqualTo(2);
+
+        // a forced refresh always fetches, and counts as the latest attempt
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(client.refresh()).isTrue();
+        assertThat(client.refreshAfterProofFailure()).isFalse();
+        assertThat(server.hits()).isEqualTo(3);
+    }
+
+    @Test
+    void failedProofFailureRefreshAlsoCountsForTheRateLimit() {
+        DiscoveryClient client = client().minRefreshInterval(Duration.ofMinutes(1)).build();
+        client.current();
+        server.fail(500, "oops");
+        clock.advance(Duration.ofMinutes(2));
+
+        assertThat(client.refreshAfterProofFailure()).isFalse();
+        assertThat(client.refreshAfterProofFailure()).isFalse();
+
+        assertThat(server.hits()).isEqualTo(2);
+        assertThat(client.current().netZone()).isEqualTo("external-https");
+    }
+
+    @Test
+    void concurrentProofFailuresFetchOnce() throws Exception {
+        DiscoveryClient client = client().minRefreshInterval(Duration.ofMinutes(1)).build();
+        client.current();
+        clock.advance(Duration.ofMinutes(2));
+        ExecutorService threads = Executors.newFixedThreadPool(16);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                results.add(threads.submit(() -> {
+                    start.await();
+                    return client.refreshAfterProofFailure();
+                }));
+            }
+            start.countDown();
+            int fetched = 0;
+            for (Future<Boolean> result : results) {
+                fetched += result.get() ? 1 : 0;
+            }
+            assertThat(fetched).isEqualTo(1);
+            assertThat(server.hits()).isEqualTo(2);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void concurrentFirstCallsFetchOnce() throws Exception {
+        DiscoveryClient client = client().build();
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<DiscoveryDocument>> results = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                results.add(threads.submit(client::current));
+            }
+            DiscoveryDocument first = results.get(0).get();
+            for (Future<DiscoveryDocument> result : results) {
+                assertThat(result.get()).isSameAs(first);
+            }
+            assertThat(server.hits()).isEqualTo(1);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void slowServerTimesOutAndTheDiskCopyIsUsed() throws IOException {
+        Files.createDirectories(cacheFile.getParent());
+        Files.writeString(cacheFile, DiscoveryFixtures.collabora());
+        server.delay(5_000);
+        DiscoveryClient client = client().requestTimeout(Duration.ofMillis(300)).build();
+
+        long start = System.nanoTime();
+        DiscoveryDocument discovery = client.current();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+        assertThat(discovery.netZone()).isEqualTo("external-http");
+    }
+
+    @Test
+    void oversizedResponseIsRefused() {
+        DiscoveryClient client = client().maxBytes(1024).build();
+
+        assertThatThrownBy(client::current).isInstanceOf(DiscoveryUnavailableException.class);
+        assertThat(Files.exists(cacheFile)).isFalse();
+    }
+
+    @Test
+    void scheduledRefreshRunsUntilCancelled() throws Exception {
+        DiscoveryClient client = client().build();
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+        try {
+            ScheduledFuture<?> refresh = client.scheduleRefresh(scheduler, Duration.ofMillis(50));
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (server.hits() < 3 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(server.hits()).isGreaterThanOrEqualTo(3);
+            assertThat(client.current().netZone()).isEqualTo("external-https");
+
+            server.fail(500, "down for a while"); // failures do not stop the schedule
+            int beforeFailures = server.hits();
+            while (server.hits() < beforeFailures + 2 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(server.hits()).isGreaterThanOrEqualTo(beforeFailures + 2);
+
+            refresh.cancel(false);
+            Thread.sleep(100);
+            int afterCancel = server.hits();
+            Thread.sleep(200);
+            assertThat(server.hits()).isEqualTo(afterCancel);
+        } finally {
+            scheduler.shutdownNow();
+        }
+    }
+
+    @Test
+    void builderRefusesNonsense() {
+        assertThatThrownBy(() -> DiscoveryClient.builder(java.net.URI.create("file:///etc/passwd")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> client().requestTimeout(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> client().build().scheduleRefresh(null, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,86 @@
+package org.wopihost.discovery;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/** A real HTTP server on 127.0.0.1 serving a discovery document that the test can change or break. */
+final class FakeDiscoveryServer implements AutoCloseable {
+
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final AtomicInteger hits = new AtomicInteger();
+    private volatile int status = 200;
+    private volatile byte[] body = new byte[0];
+    private volatile long delayMillis;
+
+    FakeDiscoveryServer() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/hosting/discovery", this::handle);
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        hits.incrementAndGet();
+        try (exchange) {
+            if (delayMillis > 0) {
+                Thread.sleep(delayMillis);
+            }
+            byte[] response = body;
+            exchange.getResponseHeaders().set("Content-Type", "text/xml; charset=utf-8");
+            exchange.sendResponseHeaders(status, response.length == 0 ? -1 : response.length);
+            if (response.length > 0) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(response);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    URI url() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/hosting/discovery");
+    }
+
+    FakeDiscoveryServer serve(String xml) {
+        this.status = 200;
+        this.body = xml.getBytes(StandardCharsets.UTF_8);
+        return this;
+    }
+
+    FakeDiscoveryServer fail(int status, String text) {
+        this.status = status;
+        this.body = text.getBytes(StandardCharsets.UTF_8);
+        return this;
+    }
+
+    FakeDiscoveryServer delay(long millis) {
+        this.delayMillis = millis;
+        return this;
+    }
+
+    int hits() {
+        return hits.get();
+    }
+
+    void stop() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}
