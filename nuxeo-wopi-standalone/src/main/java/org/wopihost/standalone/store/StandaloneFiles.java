@@ -66,24 +66,23 @@ public final class StandaloneFiles implements Files {
         }
         BlobFiles.Stored stored = blobs.store(content, maxBytes);
         try {
-            boolean saved = db.transaction(c -> {
+            // Read back inside the transaction, under the row lock: a concurrent save must not make
+            // us report its version as ours.
+            Optional<Current> saved = db.transaction(c -> {
                 Integer version = currentVersionForUpdate(c, file);
                 if (version == null) {
-                    return false;
+                    return Optional.<Current>empty();
                 }
                 documents.insertVersion(c, file.documentId(), file.xpath(), version + 1, stored, user.id());
                 Documents.update(c, "UPDATE wopi_blobs SET current_version = ? WHERE doc_id = ? AND xpath = ?",
                         version + 1, file.documentId(), file.xpath());
-                return true;
+                return current(c, file);
             });
-            if (!saved) {
-                throw new NoSuchFileException(file + " was deleted during the save");
-            }
+            return saved.orElseThrow(() -> new NoSuchFileException(file + " was deleted during the save")).info();
         } catch (IOException | RuntimeException e) {
             blobs.delete(stored.key());
             throw e;
         }
-        return info(file).orElseThrow(() -> new NoSuchFileException(file.toString()));
     }
 
     @Override
@@ -175,19 +174,21 @@ public final class StandaloneFiles implements Files {
         if (!isOurs(file)) {
             return Optional.empty();
         }
-        return db.transaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(CURRENT)) {
-                Documents.bind(ps, file.documentId(), file.xpath());
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.<Current>empty();
-                    }
-                    FileInfo info = new FileInfo(file, rs.getString(1), rs.getLong(3), String.valueOf(rs.getInt(2)),
-                            Instant.ofEpochMilli(rs.getLong(4)), rs.getString(6), rs.getString(7), null);
-                    return Optional.of(new Current(info, rs.getString(5)));
+        return db.transaction(c -> current(c, file));
+    }
+
+    private static Optional<Current> current(Connection c, FileRef file) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(CURRENT)) {
+            Documents.bind(ps, file.documentId(), file.xpath());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
                 }
+                FileInfo info = new FileInfo(file, rs.getString(1), rs.getLong(3), String.valueOf(rs.getInt(2)),
+                        Instant.ofEpochMilli(rs.getLong(4)), rs.getString(6), rs.getString(7), null);
+                return Optional.of(new Current(info, rs.getString(5)));
             }
-        });
+        }
     }
 
     private static Integer currentVersionForUpdate(Connection c, FileRef file) throws SQLException {
