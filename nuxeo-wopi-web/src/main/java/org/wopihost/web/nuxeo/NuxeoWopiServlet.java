@@ -1,35 +1,34 @@
 package org.wopihost.web.nuxeo;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.time.Clock;
-import java.util.Map;
-import java.util.Optional;
 import java.util.function.Supplier;
 
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 import org.wopihost.engine.ProofCheck;
 import org.wopihost.engine.WopiEngine;
-import org.wopihost.engine.WopiResponse;
 import org.wopihost.nuxeo.WopiHostComponent;
 import org.wopihost.nuxeo.WopiHostService;
+import org.wopihost.web.WopiServlet;
 
 /**
- * The WOPI endpoints inside Nuxeo, mapped on {@code /wopihost/*} by OSGI-INF/deployment-fragment.xml.
- * Nuxeo's authentication filter (our {@code wopihost} chain: JWT_AUTH only) has already checked the
- * token's signature, expiry and audience; the engine checks it again with the file id and the ACLs.
- * Proof keys are not checked here until the discovery client provides a {@link ProofCheck}; the web
- * module's own WopiServlet is meant to replace this class.
+ * The WOPI endpoints inside Nuxeo, mapped on {@code /wopihost/*} by OSGI-INF/deployment-fragment.xml
+ * (Nuxeo instantiates servlets by their no-arg constructor). Builds the engine from the Nuxeo WOPI
+ * service on first use and hands every request to the web module's {@link WopiServlet}. Nuxeo's
+ * authentication filter (our {@code wopihost} chain: JWT_AUTH only) has already checked the token's
+ * signature, expiry and audience; the engine checks it again with the file id and the ACLs.
+ * Proof keys: {@link ProofCheck#NONE} until the discovery client provides a check.
  */
 public class NuxeoWopiServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
     private final transient Supplier<WopiHostService> service;
-    private transient volatile WopiEngine engine;
+    private transient volatile WopiServlet delegate;
 
     public NuxeoWopiServlet() {
         this(WopiHostComponent::service);
@@ -40,41 +39,27 @@ public class NuxeoWopiServlet extends HttpServlet {
     }
 
     @Override
-    protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        Optional<ServletWopiRequest> request = ServletWopiRequest.parse(req);
-        if (request.isEmpty()) {
-            resp.sendError(HttpServletResponse.SC_NOT_FOUND);
-            return;
-        }
-        write(engine().handle(request.get()), resp);
+    public void service(ServletRequest req, ServletResponse res) throws ServletException, IOException {
+        delegate().service(req, res);
     }
 
-    private WopiEngine engine() {
-        WopiEngine e = engine;
-        if (e == null) {
-            WopiHostService s = service.get();
-            e = new WopiEngine(s.platform(), s.config().settings(), ProofCheck.NONE, false, Clock.systemUTC());
-            engine = e;
+    WopiServlet delegate() throws ServletException {
+        WopiServlet d = delegate;
+        if (d == null) {
+            synchronized (this) {
+                d = delegate;
+                if (d == null) {
+                    WopiHostService s = service.get();
+                    WopiEngine engine = new WopiEngine(s.platform(), s.config().settings(), ProofCheck.NONE, false,
+                            Clock.systemUTC());
+                    d = new WopiServlet(engine, s.config().settings().baseUrl());
+                    if (getServletConfig() != null) {
+                        d.init(getServletConfig());
+                    }
+                    delegate = d;
+                }
+            }
         }
-        return e;
-    }
-
-    static void write(WopiResponse response, HttpServletResponse resp) throws IOException {
-        resp.setStatus(response.status());
-        for (Map.Entry<String, String> h : response.headers().entrySet()) {
-            resp.setHeader(h.getKey(), h.getValue());
-        }
-        WopiResponse.Body body = response.body();
-        if (body == null) {
-            resp.setContentLength(0);
-            return;
-        }
-        resp.setContentType(body.contentType());
-        if (body.length() >= 0) {
-            resp.setContentLengthLong(body.length());
-        }
-        try (OutputStream out = resp.getOutputStream()) {
-            body.writeTo(out);
-        }
+        return d;
     }
 }
