@@ -1,0 +1,39 @@
+package org.nuxeo.ecm.core.api;
+
+import java.io.Serializable;
+
+/** Declared from nuxeo-core-api: modules/core/nuxeo-core-api/src/main/java/org/nuxeo/ecm/core/api/DocumentModel.java */
+public interface DocumentModel extends Serializable {
+
+    String getId();
+
+    DocumentRef getRef();
+
+    DocumentRef getParentRef();
+
+    String getName();
+
+    String getTitle();
+
+    String getType();
+
+    String getPathAsString();
+
+    String getRepositoryName();
+
+    String getChangeToken();
+
+    boolean hasSchema(String schema);
+
+    boolean isProxy();
+
+    boolean isVersion();
+
+    Serializable getPropertyValue(String xpath) throws PropertyException;
+
+    void setPropertyValue(String xpath, Serializable value) throws PropertyException;
+
+    void putContextData(String key, Serializable value);
+
+    Serializable getContextData(String key);
+}

@@ -1,0 +1,22 @@
+package org.nuxeo.ecm.core.api.model.impl.primitives;
+
+import java.io.Serializable;
+
+import org.nuxeo.ecm.core.api.model.Property;
+
+/**
+ * Declared from nuxeo-core-api: org/nuxeo/ecm/core/api/model/impl/primitives/BlobProperty.java. Nuxeo's class sits under
+ * ScalarProperty/AbstractProperty; the shim implements Property directly, which is all the binding needs.
+ */
+public class BlobProperty implements Property {
+
+    @Override
+    public String getXPath() {
+        throw new UnsupportedOperationException("nuxeo-api-shim: compile-time declaration only");
+    }
+
+    @Override
+    public Serializable getValue() {
+        throw new UnsupportedOperationException("nuxeo-api-shim: compile-time declaration only");
+    }
+}

@@ -1,0 +1,15 @@
+package org.nuxeo.runtime.transaction;
+
+import java.util.function.Supplier;
+
+/** Declared from nuxeo-runtime-jtajca: org/nuxeo/runtime/transaction/TransactionHelper.java */
+public class TransactionHelper {
+
+    private TransactionHelper() {
+    }
+
+    /** Calls the supplier in a transactional context; does not start a new transaction if one already exists. */
+    public static <R> R runInTransaction(Supplier<R> supplier) {
+        throw new UnsupportedOperationException("nuxeo-api-shim: compile-time declaration only");
+    }
+}

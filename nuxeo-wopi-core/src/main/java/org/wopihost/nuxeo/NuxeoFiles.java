@@ -1,0 +1,281 @@
+package org.wopihost.nuxeo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.nuxeo.ecm.core.api.Blob;
+import org.nuxeo.ecm.core.api.CoreSession;
+import org.nuxeo.ecm.core.api.DocumentModel;
+import org.nuxeo.ecm.core.api.DocumentRef;
+import org.nuxeo.ecm.core.api.IdRef;
+import org.nuxeo.ecm.core.api.NuxeoException;
+import org.nuxeo.ecm.core.api.NuxeoPrincipal;
+import org.wopihost.spi.FileInfo;
+import org.wopihost.spi.FileRef;
+import org.wopihost.spi.Files;
+import org.wopihost.spi.OpenedFile;
+import org.wopihost.spi.WopiUser;
+
+/**
+ * Blobs of Nuxeo documents: the main file ({@code file:content}) or an attachment
+ * ({@code files:files/N/file}). Reads go through a system session (the engine has checked the user's
+ * permission just before); writes go through the user's own session, so Nuxeo checks Write again and
+ * records the user as last contributor. A save through WOPI is flagged with {@link #WOPI_SAVE} in the
+ * document's context data, which {@link WopiVersioningFilter} turns into a new minor version.
+ */
+public final class NuxeoFiles implements Files {
+
+    /** Context data key marking a save made through WOPI (see the versioning policy contribution). */
+    public static final String WOPI_SAVE = "wopihost.save";
+    static final String MAIN_BLOB = FileRef.MAIN_BLOB;
+    static final String ATTACHMENTS = "files:files";
+    static final String TITLE = "dc:title";
+    static final String CREATOR = "dc:creator";
+    static final String MODIFIED = "dc:modified";
+    static final String FILE_TYPE = "File";
+    private static final Pattern ATTACHMENT = Pattern.compile("files:files/(\\d{1,6})/file");
+
+    private final NuxeoServices services;
+    private final NuxeoUsers users;
+
+    public NuxeoFiles(NuxeoServices services, NuxeoUsers users) {
+        this.services = services;
+        this.users = users;
+    }
+
+    /** Whether the binding serves this xpath: the main file or an attachment. */
+    static boolean isSupportedXpath(String xpath) {
+        return MAIN_BLOB.equals(xpath) || ATTACHMENT.matcher(xpath).matches();
+    }
+
+    /** The attachment index of an xpath, or -1 for the main file. */
+    static int attachmentIndex(String xpath) {
+        Matcher m = ATTACHMENT.matcher(xpath);
+        return m.matches() ? Integer.parseInt(m.group(1)) : -1;
+    }
+
+    @Override
+    public Optional<FileInfo> info(FileRef file) {
+        if (!isSupportedXpath(file.xpath())) {
+            return Optional.empty();
+        }
+        return services.inTransaction(() -> {
+            CoreSession session = services.systemSession(file.repository());
+            return document(session, file).flatMap(doc -> blob(doc, file.xpath()).map(b -> info(session, doc, file, b)));
+        });
+    }
+
+    @Override
+    public Optional<OpenedFile> open(FileRef file) throws IOException {
+        if (!isSupportedXpath(file.xpath())) {
+            return Optional.empty();
+        }
+        try {
+            return services.inTransaction(() -> {
+                CoreSession session = services.systemSession(file.repository());
+                return document(session, file).flatMap(doc -> blob(doc, file.xpath()).map(b -> {
+                    try {
+                        return new OpenedFile(info(session, doc, file, b), b.getStream());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }));
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    @Override
+    public FileInfo write(FileRef file, InputStream content, long maxBytes, WopiUser user) throws IOException {
+        requireSupported(file);
+        Blob blob = services.createBlob(new LimitedInputStream(content, maxBytes));
+        return services.inTransaction(() -> {
+            CoreSession session = userSession(file.repository(), user);
+            DocumentModel doc = session.getDocument(new IdRef(file.documentId()));
+            Blob previous = blob(doc, file.xpath()).orElseThrow(() -> new NuxeoException("No blob at " + file.xpath()));
+            blob.setFilename(previous.getFilename());
+            blob.setMimeType(previous.getMimeType());
+            doc.setPropertyValue(file.xpath(), (Serializable) blob);
+            doc.putContextData(WOPI_SAVE, Boolean.TRUE);
+            DocumentModel saved = session.saveDocument(doc);
+            session.save();
+            return info(session, saved, file, blob);
+        });
+    }
+
+    @Override
+    public FileInfo rename(FileRef file, String newFileName, WopiUser user) throws IOException {
+        requireSupported(file);
+        return services.inTransaction(() -> {
+            CoreSession session = userSession(file.repository(), user);
+            DocumentModel doc = session.getDocument(new IdRef(file.documentId()));
+            Blob blob = blob(doc, file.xpath()).orElseThrow(() -> new NuxeoException("No blob at " + file.xpath()));
+            String oldName = blob.getFilename();
+            blob.setFilename(newFileName);
+            doc.setPropertyValue(file.xpath(), (Serializable) blob);
+            if (MAIN_BLOB.equals(file.xpath()) && oldName != null && oldName.equals(doc.getTitle())) {
+                // The title still shows the file name: keep them together.
+                doc.setPropertyValue(TITLE, newFileName);
+            }
+            DocumentModel saved = session.saveDocument(doc);
+            session.save();
+            return info(session, saved, file, blob);
+        });
+    }
+
+    @Override
+    public Optional<FileRef> findSibling(FileRef near, String fileName) {
+        return services.inTransaction(() -> {
+            CoreSession session = services.systemSession(near.repository());
+            Optional<DocumentModel> doc = document(session, near);
+            if (doc.isEmpty() || doc.get().getParentRef() == null) {
+                return Optional.empty();
+            }
+            DocumentModel parent = session.getDocument(doc.get().getParentRef());
+            List<DocumentModel> found = session.query(siblingQuery(parent.getId(), fileName));
+            return found.stream().findFirst().map(d -> new FileRef(near.repository(), d.getId(), MAIN_BLOB));
+        });
+    }
+
+    /** NXQL for live documents of a folder whose main file has this name. */
+    static String siblingQuery(String parentId, String fileName) {
+        return "SELECT * FROM Document WHERE ecm:parentId = " + nxqlString(parentId)
+                + " AND file:content/name = " + nxqlString(fileName)
+                + " AND ecm:isVersion = 0 AND ecm:isProxy = 0 AND ecm:isTrashed = 0";
+    }
+
+    /** An NXQL string literal: quotes and backslashes escaped. */
+    static String nxqlString(String s) {
+        return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+
+    @Override
+    public FileInfo createSibling(FileRef near, String fileName, InputStream content, long maxBytes, WopiUser user)
+            throws IOException {
+        Blob blob = services.createBlob(new LimitedInputStream(content, maxBytes));
+        blob.setFilename(fileName);
+        return services.inTransaction(() -> {
+            CoreSession session = userSession(near.repository(), user);
+            DocumentModel nearDoc = session.getDocument(new IdRef(near.documentId()));
+            DocumentModel parent = session.getDocument(nearDoc.getParentRef());
+            DocumentModel model = session.createDocumentModel(parent.getPathAsString(), pathSegment(fileName), FILE_TYPE);
+            model.setPropertyValue(TITLE, fileName);
+            model.setPropertyValue(MAIN_BLOB, (Serializable) blob);
+            DocumentModel created = session.createDocument(model);
+            session.save();
+            FileRef ref = new FileRef(near.repository(), created.getId(), MAIN_BLOB);
+            return info(session, created, ref, blob);
+        });
+    }
+
+    /** A document path name from a file name (Nuxeo makes it unique among siblings). */
+    static String pathSegment(String fileName) {
+        String s = fileName.replaceAll("[/\\\\]", "-").trim();
+        return s.isEmpty() ? "file" : s;
+    }
+
+    @Override
+    public void delete(FileRef file, WopiUser user) throws IOException {
+        requireSupported(file);
+        services.inTransaction(() -> {
+            CoreSession session = userSession(file.repository(), user);
+            DocumentRef ref = new IdRef(file.documentId());
+            int index = attachmentIndex(file.xpath());
+            if (index < 0) {
+                session.removeDocument(ref);
+            } else {
+                DocumentModel doc = session.getDocument(ref);
+                List<Serializable> attachments = attachments(doc);
+                if (index >= attachments.size()) {
+                    throw new NuxeoException("No attachment " + index);
+                }
+                attachments.remove(index);
+                doc.setPropertyValue(ATTACHMENTS, (Serializable) attachments);
+                session.saveDocument(doc);
+            }
+            session.save();
+            return null;
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Serializable> attachments(DocumentModel doc) {
+        if (!doc.hasSchema("files")) {
+            return new ArrayList<>();
+        }
+        Serializable value = doc.getPropertyValue(ATTACHMENTS);
+        return value instanceof List<?> list ? new ArrayList<>((List<Serializable>) list) : new ArrayList<>();
+    }
+
+    private CoreSession userSession(String repository, WopiUser user) {
+        NuxeoPrincipal principal = users.principal(user.id())
+                .orElseThrow(() -> new NuxeoException("Unknown user " + user.id()));
+        return services.session(repository, principal);
+    }
+
+    private static void requireSupported(FileRef file) throws IOException {
+        if (!isSupportedXpath(file.xpath())) {
+            throw new IOException("Not a blob xpath this host serves: " + file.xpath());
+        }
+    }
+
+    private static Optional<DocumentModel> document(CoreSession session, FileRef file) {
+        DocumentRef ref = new IdRef(file.documentId());
+        return session.exists(ref) ? Optional.of(session.getDocument(ref)) : Optional.empty();
+    }
+
+    /** The blob at an xpath, or empty when the property is absent, empty or not a blob. */
+    static Optional<Blob> blob(DocumentModel doc, String xpath) {
+        int index = attachmentIndex(xpath);
+        if (index >= 0 ? !doc.hasSchema("files") : !doc.hasSchema("file")) {
+            return Optional.empty();
+        }
+        try {
+            if (index >= 0 && index >= attachments(doc).size()) {
+                return Optional.empty();
+            }
+            return doc.getPropertyValue(xpath) instanceof Blob b ? Optional.of(b) : Optional.empty();
+        } catch (NuxeoException e) { // PropertyException and friends: no such property
+            return Optional.empty();
+        }
+    }
+
+    private static FileInfo info(CoreSession session, DocumentModel doc, FileRef ref, Blob blob) {
+        String version = blob.getDigest() != null ? blob.getDigest() : doc.getChangeToken();
+        Instant modified = doc.getPropertyValue(MODIFIED) instanceof Calendar c ? c.toInstant() : Instant.EPOCH;
+        String owner = doc.getPropertyValue(CREATOR) instanceof String s ? s : "";
+        String fileName = blob.getFilename() != null ? blob.getFilename() : doc.getTitle();
+        return new FileInfo(ref, fileName, blob.getLength(), version == null ? "0" : version, modified, owner,
+                doc.getTitle(), containerName(session, doc));
+    }
+
+    private static String containerName(CoreSession session, DocumentModel doc) {
+        try {
+            DocumentRef parent = doc.getParentRef();
+            return parent == null ? null : session.getDocument(parent).getTitle();
+        } catch (NuxeoException e) {
+            return null;
+        }
+    }
+
+    /** File ids of every blob this binding serves on a document (used to release its WOPI locks). */
+    static List<FileRef> blobRefs(DocumentModel doc) {
+        List<FileRef> refs = new ArrayList<>();
+        refs.add(new FileRef(doc.getRepositoryName(), doc.getId(), MAIN_BLOB));
+        int n = attachments(doc).size();
+        for (int i = 0; i < n; i++) {
+            refs.add(new FileRef(doc.getRepositoryName(), doc.getId(), FileRef.attachmentXpath(i)));
+        }
+        return refs;
+    }
+}

@@ -1,0 +1,75 @@
+package org.wopihost.nuxeo;
+
+import java.util.Optional;
+
+import org.nuxeo.ecm.core.api.CoreSession;
+import org.nuxeo.ecm.core.api.DocumentModel;
+import org.nuxeo.ecm.core.api.DocumentRef;
+import org.nuxeo.ecm.core.api.IdRef;
+import org.nuxeo.ecm.core.api.NuxeoPrincipal;
+import org.nuxeo.ecm.core.api.security.SecurityConstants;
+import org.wopihost.spi.FileRef;
+import org.wopihost.spi.Permission;
+import org.wopihost.spi.Permissions;
+import org.wopihost.spi.WopiUser;
+
+/**
+ * Permissions from the document's ACLs, asked through the user's own CoreSession (so Nuxeo's security
+ * policies, lock policy included, apply): Read gives VIEW, Write gives EDIT. Versions and proxies are
+ * read-only. With a group restriction, users outside the group get nothing (404).
+ */
+public final class NuxeoPermissions implements Permissions {
+
+    private final NuxeoServices services;
+    private final NuxeoUsers users;
+    private final Optional<String> allowedGroup;
+
+    public NuxeoPermissions(NuxeoServices services, NuxeoUsers users, Optional<String> allowedGroup) {
+        this.services = services;
+        this.users = users;
+        this.allowedGroup = allowedGroup;
+    }
+
+    @Override
+    public Optional<Permission> of(WopiUser user, FileRef file) {
+        Optional<NuxeoPrincipal> principal = allowed(user);
+        if (principal.isEmpty()) {
+            return Optional.empty();
+        }
+        return services.inTransaction(() -> {
+            CoreSession session = services.session(file.repository(), principal.get());
+            DocumentRef ref = new IdRef(file.documentId());
+            if (!session.exists(ref) || !session.hasPermission(ref, SecurityConstants.READ)) {
+                return Optional.empty();
+            }
+            DocumentModel doc = session.getDocument(ref);
+            if (!doc.isVersion() && !doc.isProxy() && session.hasPermission(ref, SecurityConstants.WRITE)) {
+                return Optional.of(Permission.EDIT);
+            }
+            return Optional.of(Permission.VIEW);
+        });
+    }
+
+    @Override
+    public boolean mayCreateSibling(WopiUser user, FileRef near) {
+        Optional<NuxeoPrincipal> principal = allowed(user);
+        if (principal.isEmpty()) {
+            return false;
+        }
+        return services.inTransaction(() -> {
+            CoreSession session = services.session(near.repository(), principal.get());
+            DocumentRef ref = new IdRef(near.documentId());
+            if (!session.exists(ref)) {
+                return false;
+            }
+            DocumentRef parent = session.getDocument(ref).getParentRef();
+            return parent != null && session.hasPermission(parent, SecurityConstants.ADD_CHILDREN);
+        });
+    }
+
+    /** The user's principal when they exist and pass the group restriction. */
+    Optional<NuxeoPrincipal> allowed(WopiUser user) {
+        return users.principal(user.id())
+                .filter(p -> allowedGroup.isEmpty() || p.isAdministrator() || p.isMemberOf(allowedGroup.get()));
+    }
+}

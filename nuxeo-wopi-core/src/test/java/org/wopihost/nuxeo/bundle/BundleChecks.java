@@ -1,0 +1,134 @@
+package org.wopihost.nuxeo.bundle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * Checks a Nuxeo bundle's sources: META-INF/MANIFEST.MF and every OSGI-INF file. (Same helper in the
+ * core and web modules' tests.)
+ */
+final class BundleChecks {
+
+    /**
+     * Every Nuxeo extension point we contribute to: target component -> points. The Nuxeo source
+     * declaring each is listed in nuxeo-api-shim/README.md.
+     */
+    static final Map<String, List<String>> KNOWN_POINTS = Map.of(
+            "org.nuxeo.ecm.core.event.EventServiceComponent", List.of("listener"),
+            "org.nuxeo.ecm.core.scheduler.SchedulerService", List.of("schedule"),
+            "org.nuxeo.ecm.core.api.versioning.VersioningService", List.of("filters", "policies"),
+            "org.nuxeo.ecm.core.io.MarshallerRegistry", List.of("marshallers"),
+            "org.nuxeo.ecm.platform.ui.web.auth.service.PluggableAuthenticationService", List.of("specificChains"));
+
+    /** Which supertype a class named by an element must have. */
+    static final Map<String, String> SUPERTYPE_BY_ELEMENT = Map.of(
+            "implementation", "org.nuxeo.runtime.model.DefaultComponent",
+            "listener", "org.nuxeo.ecm.core.event.EventListener",
+            "filter", "org.nuxeo.ecm.core.versioning.VersioningPolicyFilter",
+            "register", "org.nuxeo.ecm.core.io.marshallers.json.enrichers.AbstractJsonEnricher",
+            "servlet-class", "jakarta.servlet.http.HttpServlet");
+
+    static final Path RESOURCES = Path.of("src/main/resources");
+
+    private BundleChecks() {
+    }
+
+    static Manifest manifest() throws IOException {
+        try (InputStream in = Files.newInputStream(RESOURCES.resolve("META-INF/MANIFEST.MF"))) {
+            return new Manifest(in);
+        }
+    }
+
+    static List<String> listedComponents() throws IOException {
+        String value = manifest().getMainAttributes().getValue("Nuxeo-Component");
+        assertThat(value).as("Nuxeo-Component").isNotBlank();
+        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    static List<Path> osgiFiles() throws IOException {
+        try (Stream<Path> files = Files.list(RESOURCES.resolve("OSGI-INF"))) {
+            return files.filter(p -> p.toString().endsWith(".xml")).sorted().toList();
+        }
+    }
+
+    static Document parse(Path file) throws Exception {
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        return f.newDocumentBuilder().parse(file.toFile());
+    }
+
+    static List<Element> elements(Document doc, String name) {
+        NodeList list = doc.getElementsByTagName(name);
+        List<Element> out = new ArrayList<>();
+        for (int i = 0; i < list.getLength(); i++) {
+            out.add((Element) list.item(i));
+        }
+        return out;
+    }
+
+    static void checkManifestAndComponents() throws Exception {
+        Manifest mf = manifest();
+        assertThat(mf.getMainAttributes().getValue("Bundle-SymbolicName")).startsWith("org.wopihost.");
+        List<String> listed = listedComponents();
+        for (String entry : listed) {
+            assertThat(RESOURCES.resolve(entry)).as("listed component file").isRegularFile();
+        }
+        for (Path file : osgiFiles()) {
+            String entry = "OSGI-INF/" + file.getFileName();
+            if (file.getFileName().toString().equals("deployment-fragment.xml")) {
+                assertThat(listed).as("the deployment fragment is not a component").doesNotContain(entry);
+                continue;
+            }
+            assertThat(listed).as("component file listed in MANIFEST.MF").contains(entry);
+            Document doc = parse(file);
+            Element root = doc.getDocumentElement();
+            assertThat(root.getTagName()).isEqualTo("component");
+            assertThat(root.getAttribute("name")).as("our own component names").startsWith("org.wopihost.")
+                    .doesNotStartWith("org.nuxeo.");
+            for (Element ext : elements(doc, "extension")) {
+                assertThat(KNOWN_POINTS).as("extension target of " + entry).containsKey(ext.getAttribute("target"));
+                assertThat(KNOWN_POINTS.get(ext.getAttribute("target"))).as("extension point of " + entry)
+                        .contains(ext.getAttribute("point"));
+            }
+            checkClasses(doc, entry);
+            for (Element impl : elements(doc, "implementation")) {
+                Class<?> c = Class.forName(impl.getAttribute("class"));
+                for (Element provide : elements(doc, "provide")) {
+                    assertThat(Class.forName(provide.getAttribute("interface"))).isInterface().isAssignableFrom(c);
+                }
+            }
+        }
+    }
+
+    static void checkClasses(Document doc, String entry) throws Exception {
+        for (Map.Entry<String, String> e : SUPERTYPE_BY_ELEMENT.entrySet()) {
+            for (Element el : elements(doc, e.getKey())) {
+                String name = el.hasAttribute("class") ? el.getAttribute("class") : el.getTextContent().trim();
+                if (name.isEmpty()) {
+                    continue;
+                }
+                Class<?> c = Class.forName(name);
+                assertThat(Class.forName(e.getValue())).as(entry + ": " + name + " must be a " + e.getValue())
+                        .isAssignableFrom(c);
+                assertThat(c.getDeclaredConstructor()).as(name + " needs a public no-arg constructor").isNotNull();
+                assertThat(java.lang.reflect.Modifier.isPublic(c.getDeclaredConstructor().getModifiers())).isTrue();
+            }
+        }
+    }
+}

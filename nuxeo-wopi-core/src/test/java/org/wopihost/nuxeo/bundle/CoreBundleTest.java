@@ -1,0 +1,38 @@
+package org.wopihost.nuxeo.bundle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+
+/** The core bundle's MANIFEST.MF and OSGI-INF contributions. */
+class CoreBundleTest {
+
+    @Test
+    void everyComponentIsListedExistsAndNamesRealClassesOfTheRightType() throws Exception {
+        BundleChecks.checkManifestAndComponents();
+        assertThat(BundleChecks.listedComponents()).contains("OSGI-INF/wopihost-service.xml",
+                "OSGI-INF/wopihost-listeners-contrib.xml", "OSGI-INF/wopihost-scheduler-contrib.xml",
+                "OSGI-INF/wopihost-versioning-contrib.xml");
+    }
+
+    @Test
+    void theSchedulerFiresTheEventOurListenerHandles() throws Exception {
+        Document scheduler = BundleChecks.parse(BundleChecks.RESOURCES.resolve("OSGI-INF/wopihost-scheduler-contrib.xml"));
+        Document listeners = BundleChecks.parse(BundleChecks.RESOURCES.resolve("OSGI-INF/wopihost-listeners-contrib.xml"));
+        String event = BundleChecks.elements(scheduler, "event").get(0).getTextContent().trim();
+        assertThat(event).isEqualTo(org.wopihost.nuxeo.DiscoveryRefreshListener.EVENT);
+        assertThat(BundleChecks.elements(listeners, "event")).extracting(e -> e.getTextContent().trim())
+                .contains(event, "documentUnlocked");
+    }
+
+    @Test
+    void theVersioningPolicyUsesOurFilterOutsideTheSystemRange() throws Exception {
+        Document doc = BundleChecks.parse(BundleChecks.RESOURCES.resolve("OSGI-INF/wopihost-versioning-contrib.xml"));
+        var policy = BundleChecks.elements(doc, "policy").get(0);
+        assertThat(policy.getAttribute("increment")).isEqualTo("MINOR");
+        assertThat(Integer.parseInt(policy.getAttribute("order"))).isGreaterThan(10);
+        String filterId = BundleChecks.elements(doc, "filter-id").get(0).getTextContent().trim();
+        assertThat(BundleChecks.elements(doc, "filter")).anyMatch(f -> f.getAttribute("id").equals(filterId));
+    }
+}

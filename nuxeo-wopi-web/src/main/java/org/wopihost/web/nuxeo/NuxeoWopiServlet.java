@@ -1,0 +1,65 @@
+package org.wopihost.web.nuxeo;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.function.Supplier;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServlet;
+
+import org.wopihost.engine.ProofCheck;
+import org.wopihost.engine.WopiEngine;
+import org.wopihost.nuxeo.WopiHostComponent;
+import org.wopihost.nuxeo.WopiHostService;
+import org.wopihost.web.WopiServlet;
+
+/**
+ * The WOPI endpoints inside Nuxeo, mapped on {@code /wopihost/*} by OSGI-INF/deployment-fragment.xml
+ * (Nuxeo instantiates servlets by their no-arg constructor). Builds the engine from the Nuxeo WOPI
+ * service on first use and hands every request to the web module's {@link WopiServlet}. Nuxeo's
+ * authentication filter (our {@code wopihost} chain: JWT_AUTH only) has already checked the token's
+ * signature, expiry and audience; the engine checks it again with the file id and the ACLs.
+ * Proof keys: {@link ProofCheck#NONE} until the discovery client provides a check.
+ */
+public class NuxeoWopiServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient Supplier<WopiHostService> service;
+    private transient volatile WopiServlet delegate;
+
+    public NuxeoWopiServlet() {
+        this(WopiHostComponent::service);
+    }
+
+    NuxeoWopiServlet(Supplier<WopiHostService> service) {
+        this.service = service;
+    }
+
+    @Override
+    public void service(ServletRequest req, ServletResponse res) throws ServletException, IOException {
+        delegate().service(req, res);
+    }
+
+    WopiServlet delegate() throws ServletException {
+        WopiServlet d = delegate;
+        if (d == null) {
+            synchronized (this) {
+                d = delegate;
+                if (d == null) {
+                    WopiHostService s = service.get();
+                    WopiEngine engine = new WopiEngine(s.platform(), s.config().settings(), ProofCheck.NONE, false,
+                            Clock.systemUTC());
+                    d = new WopiServlet(engine, s.config().settings().baseUrl());
+                    if (getServletConfig() != null) {
+                        d.init(getServletConfig());
+                    }
+                    delegate = d;
+                }
+            }
+        }
+        return d;
+    }
+}

@@ -1,0 +1,53 @@
+package org.wopihost.web.nuxeo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.junit.jupiter.api.Test;
+import org.wopihost.nuxeo.NuxeoWopiConfig;
+import org.wopihost.nuxeo.WopiHostService;
+import org.wopihost.spi.AccessTokens;
+import org.wopihost.spi.Files;
+import org.wopihost.spi.LockStore;
+import org.wopihost.spi.Permissions;
+import org.wopihost.spi.Users;
+import org.wopihost.spi.WopiPlatform;
+
+class NuxeoWopiServletTest {
+
+    private static WopiHostService service() {
+        WopiHostService service = mock(WopiHostService.class);
+        when(service.platform()).thenReturn(new WopiPlatform(mock(AccessTokens.class), mock(Users.class),
+                mock(Permissions.class), mock(Files.class), mock(LockStore.class)));
+        when(service.config()).thenReturn(NuxeoWopiConfig.read(Map.<String, String>of()::get));
+        return service;
+    }
+
+    @Test
+    void buildsTheEngineOnceFromTheNuxeoServiceAndDelegates() throws Exception {
+        AtomicInteger lookups = new AtomicInteger();
+        WopiHostService service = service();
+        NuxeoWopiServlet servlet = new NuxeoWopiServlet(() -> {
+            lookups.incrementAndGet();
+            return service;
+        });
+        HttpServletRequest req = mock(HttpServletRequest.class);
+        when(req.getPathInfo()).thenReturn("/not-a-wopi-path");
+        when(req.getMethod()).thenReturn("GET");
+        HttpServletResponse resp = mock(HttpServletResponse.class);
+        servlet.service(req, resp);
+        servlet.service(req, resp);
+        verify(resp, times(2)).sendError(404);
+        assertThat(lookups).hasValue(1);
+        assertThat(servlet.delegate()).isNotNull();
+    }
+}
