@@ -44,6 +44,20 @@ public final class DataFolder {
         return secret("db-password", 32);
     }
 
+    /** Where the passwords given to the seeded users are written once, for their owner only. */
+    public Path initialPasswords() {
+        return root.resolve("initial-passwords");
+    }
+
+    /** Writes a file only its owner may read (secrets, passwords). */
+    public static void writeOwnerOnly(Path file, String content) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.deleteIfExists(tmp);
+        createOwnerOnly(tmp);
+        Files.writeString(tmp, content, StandardCharsets.UTF_8);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
     public Optional<String> serverUrl() throws IOException {
         Path file = root.resolve("server-url");
         return Files.exists(file) ? Optional.of(Files.readString(file).trim()) : Optional.empty();

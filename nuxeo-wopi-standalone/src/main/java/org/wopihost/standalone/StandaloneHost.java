@@ -27,15 +27,21 @@ public final class StandaloneHost implements AutoCloseable {
     private final WopiSettings settings;
     private final Database database;
     private final Documents documents;
+    private final StandaloneUsers users;
     private final WopiPlatform platform;
 
     private StandaloneHost(DataFolder data, WopiSettings settings, Database database, Documents documents,
-            WopiPlatform platform) {
+            StandaloneUsers users, WopiPlatform platform) {
         this.data = data;
         this.settings = settings;
         this.database = database;
         this.documents = documents;
+        this.users = users;
         this.platform = platform;
+    }
+
+    public StandaloneUsers users() {
+        return users;
     }
 
     /**
@@ -59,11 +65,12 @@ public final class StandaloneHost implements AutoCloseable {
         try {
             BlobFiles blobs = new BlobFiles(data.root());
             Documents documents = new Documents(database, blobs, clock);
+            StandaloneUsers users = new StandaloneUsers(database);
             // The first use of a data folder, by the server or the CLI, seeds it.
-            new Seeder(documents).seedIfEmpty();
-            WopiPlatform platform = new WopiPlatform(tokens, new StandaloneUsers(database),
+            new Seeder(documents, users, data.initialPasswords()).seedIfEmpty();
+            WopiPlatform platform = new WopiPlatform(tokens, users,
                     new StandalonePermissions(database), new StandaloneFiles(documents), new SqlLockStore(database, clock));
-            return new StandaloneHost(data, settings, database, documents, platform);
+            return new StandaloneHost(data, settings, database, documents, users, platform);
         } catch (IOException | RuntimeException e) {
             database.close();
             throw e;

@@ -3,17 +3,32 @@ package org.wopihost.standalone;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.time.Clock;
+import java.util.EnumSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+import jakarta.servlet.DispatcherType;
 import java.util.Map;
 
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.ee10.servlet.ServletMapping;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.wopihost.config.WopiSettings;
+import org.wopihost.discovery.DiscoveryClient;
+import org.wopihost.engine.DiscoveryProofCheck;
 import org.wopihost.engine.ProofCheck;
+import org.wopihost.proof.ProofKeyVerifier;
+import org.wopihost.standalone.web.BasicAuthUsers;
+import org.wopihost.web.DedicatedWopiHostFilter;
+import org.wopihost.web.HostPageServlet;
 import org.wopihost.engine.WopiEngine;
 import org.wopihost.standalone.web.HealthServlet;
 import org.wopihost.standalone.web.IndexServlet;
@@ -25,11 +40,13 @@ public final class StandaloneServer implements AutoCloseable {
     private final Server jetty;
     private final StandaloneHost host;
     private final String url;
+    private final ScheduledExecutorService background;
 
-    private StandaloneServer(Server jetty, StandaloneHost host, String url) {
+    private StandaloneServer(Server jetty, StandaloneHost host, String url, ScheduledExecutorService background) {
         this.jetty = jetty;
         this.host = host;
         this.url = url;
+        this.background = background;
     }
 
     /**
@@ -53,15 +70,43 @@ public final class StandaloneServer implements AutoCloseable {
         connector.open();
         String url = "http://" + urlHost(bind) + ":" + connector.getLocalPort() + "/";
         StandaloneHost host = null;
+        ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "wopi-background");
+            t.setDaemon(true);
+            return t;
+        });
         try {
             host = StandaloneHost.open(data, config, url, clock);
             host.documents().blobs().cleanTemporaryFiles();
-            WopiEngine engine = new WopiEngine(host.platform(), host.settings(), ProofCheck.NONE, false, clock);
-
+            WopiSettings settings = host.settings();
             ServletContextHandler context = new ServletContextHandler();
             context.setContextPath("/");
-            context.addServlet(new ServletHolder("wopi", new WopiServlet(engine, host.settings().baseUrl())),
-                    "/" + StandaloneHost.WOPI_PATH + "/*");
+            String wopi = "/" + StandaloneHost.WOPI_PATH;
+            ProofCheck proofCheck = ProofCheck.NONE;
+            if (settings.discoveryUrl() != null) {
+                // A WOPI client is configured: check its proof keys and serve host pages that open it.
+                DiscoveryClient discovery = DiscoveryClient.builder(URI.create(settings.discoveryUrl()))
+                        .cacheFile(data.root().resolve("discovery.xml")).netZone(settings.netZone()).clock(clock).build();
+                discovery.scheduleRefresh(background, DiscoveryClient.DAILY);
+                if (settings.proofKeysEnabled()) {
+                    proofCheck = new DiscoveryProofCheck(discovery, new ProofKeyVerifier(clock), background);
+                }
+                HostPageServlet hostPage = new HostPageServlet(host.platform(), settings, discovery,
+                        new BasicAuthUsers(host.users()));
+                context.getServletHandler().addServlet(new ServletHolder("hostpage", hostPage));
+                ServletMapping hostPages = new ServletMapping();
+                hostPages.setServletName("hostpage");
+                hostPages.setPathSpecs(new String[] {wopi + "/view/*", wopi + "/edit/*"});
+                context.getServletHandler().addServletMapping(hostPages);
+            }
+            WopiEngine engine = new WopiEngine(host.platform(), settings, proofCheck, settings.discoveryUrl() != null,
+                    clock);
+            context.addServlet(new ServletHolder("wopi", new WopiServlet(engine, settings.baseUrl())), wopi + "/*");
+            DedicatedWopiHostFilter dedicated = new DedicatedWopiHostFilter(settings.baseUrl(), settings.publicUrl(),
+                    wopi + "/files/");
+            if (dedicated.isActive()) {
+                context.addFilter(new FilterHolder(dedicated), "/*", EnumSet.of(DispatcherType.REQUEST));
+            }
             StandaloneHost opened = host;
             context.addServlet(new ServletHolder("health", new HealthServlet(() -> isUp(opened))), "/health");
             context.addServlet(new ServletHolder("index", new IndexServlet(host.documents())), "/");
@@ -69,8 +114,9 @@ public final class StandaloneServer implements AutoCloseable {
             jetty.setStopAtShutdown(true);
             jetty.start();
             data.writeServerUrl(url);
-            return new StandaloneServer(jetty, host, url);
+            return new StandaloneServer(jetty, host, url, background);
         } catch (Exception e) {
+            background.shutdownNow();
             jetty.stop();
             if (host != null) {
                 host.close();
@@ -94,6 +140,7 @@ public final class StandaloneServer implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        background.shutdownNow();
         try {
             jetty.stop();
         } finally {

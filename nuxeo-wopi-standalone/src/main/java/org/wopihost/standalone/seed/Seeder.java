@@ -5,11 +5,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.wopihost.spi.FileRef;
 import org.wopihost.spi.Permission;
+import org.wopihost.standalone.DataFolder;
 import org.wopihost.standalone.store.Documents;
+import org.wopihost.standalone.store.Passwords;
+import org.wopihost.standalone.store.StandaloneUsers;
 
 /**
  * Fills a new data folder with users and documents to try the host with: alice may read and
@@ -28,9 +32,14 @@ public final class Seeder {
     }
 
     private final Documents documents;
+    private final StandaloneUsers users;
+    private final Path passwordFile;
 
-    public Seeder(Documents documents) {
+    /** @param passwordFile where the seeded users' random passwords are written, readable by the owner only */
+    public Seeder(Documents documents, StandaloneUsers users, Path passwordFile) {
         this.documents = documents;
+        this.users = users;
+        this.passwordFile = passwordFile;
     }
 
     /** Seeds once in the life of a database, whoever (server or CLI, on any node) opens it first. */
@@ -40,6 +49,14 @@ public final class Seeder {
         }
         documents.createUser(ALICE, "Alice Martin", "alice@example.com");
         documents.createUser(BOB, "Bob Durand", "bob@example.com");
+        // Host pages need a login: random passwords, never built-in ones.
+        StringBuilder passwords = new StringBuilder("# Passwords of the seeded users; change them or delete this file.\n");
+        for (String user : List.of(ALICE, BOB)) {
+            String password = Passwords.random();
+            users.setPassword(user, password);
+            passwords.append(user).append('=').append(password).append('\n');
+        }
+        DataFolder.writeOwnerOnly(passwordFile, passwords.toString());
 
         document("Quarterly Report", "Quarterly Report.docx", out -> SampleFiles.writeWordDocument(out,
                 "Quarterly Report", List.of("Revenue grew in every region this quarter.",

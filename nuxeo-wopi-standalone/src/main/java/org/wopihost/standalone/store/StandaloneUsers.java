@@ -29,6 +29,24 @@ public final class StandaloneUsers implements Users {
         });
     }
 
+    /** Whether {@code password} is that user's password; false for unknown users and users without one. */
+    public boolean checkPassword(String userId, String password) {
+        String stored = db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT password FROM wopi_users WHERE id = ?")) {
+                Documents.bind(ps, userId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getString(1) : null;
+                }
+            }
+        });
+        return Passwords.matches(password, stored);
+    }
+
+    public void setPassword(String userId, String password) {
+        db.transaction(c -> Documents.update(c, "UPDATE wopi_users SET password = ? WHERE id = ?",
+                Passwords.hash(password), userId));
+    }
+
     @Override
     public Optional<String> userInfo(String userId) {
         return db.transaction(c -> {

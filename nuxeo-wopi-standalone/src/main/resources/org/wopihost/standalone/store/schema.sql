@@ -3,7 +3,8 @@ CREATE TABLE IF NOT EXISTS wopi_users (
     id           VARCHAR(128) PRIMARY KEY,
     display_name VARCHAR(256) NOT NULL,
     email        VARCHAR(256),
-    user_info    VARCHAR(4096)
+    user_info    VARCHAR(4096),
+    password     VARCHAR(256)
 );
 CREATE TABLE IF NOT EXISTS wopi_documents (
     id         VARCHAR(64)  PRIMARY KEY,

@@ -19,12 +19,30 @@ public final class WopiClient {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Adds headers that depend on the token and the exact URL: how Office adds its proof headers. */
+    @FunctionalInterface
+    public interface Signer {
+        void sign(HttpRequest.Builder request, String token, String url);
+    }
+
     private final String wopiSrc;
     private final String token;
+    private final Signer signer;
 
     public WopiClient(String wopiSrc, String token) {
+        this(wopiSrc, token, (request, t, url) -> {
+        });
+    }
+
+    public WopiClient(String wopiSrc, String token, Signer signer) {
         this.wopiSrc = wopiSrc;
         this.token = token;
+        this.signer = signer;
+    }
+
+    /** The same file and token, every request signed by {@code signer}. */
+    public WopiClient signedBy(Signer other) {
+        return new WopiClient(wopiSrc, token, other);
     }
 
     public String wopiSrc() {
@@ -37,7 +55,7 @@ public final class WopiClient {
 
     /** The same file with another token. */
     public WopiClient withToken(String otherToken) {
-        return new WopiClient(wopiSrc, otherToken);
+        return new WopiClient(wopiSrc, otherToken, signer);
     }
 
     public HttpResponse<byte[]> checkFileInfo() {
@@ -108,15 +126,19 @@ public final class WopiClient {
     }
 
     private HttpRequest get(String suffix, String... headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(suffix)).GET().timeout(Duration.ofSeconds(30));
+        URI uri = uri(suffix);
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).GET().timeout(Duration.ofSeconds(30));
         headers(b, headers);
+        signer.sign(b, token, uri.toString());
         return b.build();
     }
 
     private HttpRequest post(String suffix, String override, HttpRequest.BodyPublisher body, String... headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(suffix)).POST(body).timeout(Duration.ofSeconds(30))
+        URI uri = uri(suffix);
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).POST(body).timeout(Duration.ofSeconds(30))
                 .header("X-WOPI-Override", override);
         headers(b, headers);
+        signer.sign(b, token, uri.toString());
         return b.build();
     }
 
