@@ -1,0 +1,146 @@
+package org.wopihost.standalone.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.wopihost.spi.Permission;
+
+/** The host page: a login, then a form that posts a fresh token for one file into the client's frame. */
+class HostPageTest {
+
+    static final FakeWopiClientServer OFFICE = ProofKeyTest.start();
+
+    @RegisterExtension
+    static final RunningHost HOST = new RunningHost(Map.of("nuxeo.wopi.discoveryURL", OFFICE.discoveryUrl(),
+            "nuxeo.wopi.businessUsers", "true"), Clock.systemUTC());
+
+    static final Pattern ACTION = Pattern.compile("<form id=\"office_form\"[^>]* action=\"([^\"]+)\"");
+    static final Pattern TOKEN = Pattern.compile("name=\"access_token\" value=\"([^\"]+)\"");
+    static final Pattern TTL = Pattern.compile("name=\"access_token_ttl\" value=\"(\\d+)\"");
+
+    @AfterAll
+    static void stopOffice() {
+        OFFICE.close();
+    }
+
+    static String password(String user) throws Exception {
+        for (String line : Files.readAllLines(HOST.dataDir().resolve("initial-passwords"))) {
+            if (line.startsWith(user + "=")) {
+                return line.substring(user.length() + 1);
+            }
+        }
+        throw new AssertionError("no password for " + user);
+    }
+
+    static HttpResponse<byte[]> open(String action, String fileId, String user, String password) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(HOST.server().url() + "wopi/" + action + "/" + fileId))
+                .header("Accept-Language", "fr-FR");
+        if (user != null) {
+            b.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
+        return WopiClient.send(b.GET().build());
+    }
+
+    static String html(HttpResponse<byte[]> r) {
+        return new String(r.body(), StandardCharsets.UTF_8);
+    }
+
+    static String group(Pattern p, String html) {
+        Matcher m = p.matcher(html);
+        assertThat(m.find()).as("%s in %s", p, html).isTrue();
+        return m.group(1).replace("&amp;", "&");
+    }
+
+    @Test
+    void withoutALoginThePageAsksForOne() throws Exception {
+        String fileId = HOST.fileId("Quarterly Report");
+        HttpResponse<byte[]> anonymous = open("edit", fileId, null, null);
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
+        assertThat(open("edit", fileId, "alice", "wrong").statusCode()).isEqualTo(401);
+        assertThat(open("edit", fileId, "alice", password("bob")).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void theEditPagePostsAnEditTokenForThatFileToTheEditAction() throws Exception {
+        String fileId = HOST.fileId("Quarterly Report");
+        HttpResponse<byte[]> page = open("edit", fileId, "alice", password("alice"));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Cache-Control")).hasValue("no-store");
+        String html = html(page);
+        String action = group(ACTION, html);
+        String wopiSrc = HOST.server().host().settings().wopiSrc(fileId);
+        assertThat(action).startsWith(OFFICE.editorUrl() + "?").contains("ui=fr-FR").contains("IsLicensedUser=1")
+                .doesNotContain("<").doesNotContain(">");
+        assertThat(URLDecoder.decode(action.substring(action.indexOf("wopisrc=") + 8).split("&")[0],
+                StandardCharsets.UTF_8)).isEqualTo(wopiSrc);
+        // the frame is made by script, never a static iframe that would load twice
+        assertThat(html).doesNotContain("<iframe").contains("createElement('iframe')").contains(".submit()");
+
+        String token = group(TOKEN, html);
+        long ttl = Long.parseLong(group(TTL, html));
+        assertThat(Instant.ofEpochMilli(ttl)).isAfter(Instant.now().plusSeconds(9 * 3600));
+        JsonNode info = new WopiClient(wopiSrc, token).signedBy(OFFICE.signer()).fileInfo();
+        assertThat(info.get("UserId").asText()).isEqualTo("alice");
+        assertThat(info.get("UserCanWrite").asBoolean()).isTrue();
+        assertThat(info.get("HostEditUrl").asText()).isEqualTo(HOST.server().url() + "wopi/edit/" + fileId);
+        assertThat(info.get("HostViewUrl").asText()).isEqualTo(HOST.server().url() + "wopi/view/" + fileId);
+        assertThat(info.get("PostMessageOrigin").asText()).isEqualTo(HOST.server().url().replaceAll("/$", ""));
+        assertThat(info.get("LicenseCheckForEditIsEnabled").asBoolean()).isTrue();
+
+        // the token opens that file only
+        String other = HOST.server().host().settings().wopiSrc(HOST.fileId("Budget 2027"));
+        assertThat(new WopiClient(other, token).signedBy(OFFICE.signer()).checkFileInfo().statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aReaderAskingToEditGetsTheViewerAndAViewToken() throws Exception {
+        String fileId = HOST.fileId("Quarterly Report");
+        String html = html(open("edit", fileId, "bob", password("bob")));
+        assertThat(group(ACTION, html)).contains("wordviewerframe");
+        String token = group(TOKEN, html);
+        JsonNode info = new WopiClient(HOST.server().host().settings().wopiSrc(fileId), token).signedBy(OFFICE.signer())
+                .fileInfo();
+        assertThat(info.get("UserCanWrite").asBoolean()).isFalse();
+        assertThat(info.has("HostEditUrl")).isFalse();
+    }
+
+    @Test
+    void filesTheClientCannotOpenOrTheUserCannotSeeAreNotFound() throws Exception {
+        // The fake client only has Word actions.
+        assertThat(open("view", HOST.fileId("Budget 2027"), "alice", password("alice")).statusCode()).isEqualTo(404);
+        assertThat(open("view", "not-an-id", "alice", password("alice")).statusCode()).isEqualTo(404);
+        String privateDoc = HOST.documents().createDocument("Private", "alice");
+        HOST.documents().addFile(privateDoc, "file:content", "Private.docx",
+                new java.io.ByteArrayInputStream(new byte[] {1}), "alice");
+        String fileId = HOST.fileId("Private");
+        assertThat(open("view", fileId, "bob", password("bob")).statusCode()).isEqualTo(404);
+        assertThat(open("view", fileId, "alice", password("alice")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void checkFileInfoLinksToTheHostPagesAndTheyServeForThatToken() {
+        WopiClient alice = HOST.client("alice", "Quarterly Report", Permission.EDIT).signedBy(OFFICE.signer());
+        JsonNode info = alice.fileInfo();
+        assertThat(info.get("CloseUrl").asText()).isEqualTo(HOST.server().url());
+        assertThat(info.get("HostViewUrl").asText()).startsWith(HOST.server().url() + "wopi/view/");
+    }
+}
