@@ -24,6 +24,7 @@ public final class RunningHost implements BeforeAllCallback, AfterAllCallback {
 
     private final Map<String, String> config;
     private final Clock clock;
+    private final int port;
     private Path dataDir;
     private StandaloneServer server;
 
@@ -32,14 +33,29 @@ public final class RunningHost implements BeforeAllCallback, AfterAllCallback {
     }
 
     public RunningHost(Map<String, String> config, Clock clock) {
+        this(config, clock, 0);
+    }
+
+    /** @param port a fixed port, for configurations that name the server's own URL; 0 for any */
+    public RunningHost(Map<String, String> config, Clock clock, int port) {
         this.config = config;
         this.clock = clock;
+        this.port = port;
+    }
+
+    /** A port free at the time of the call. */
+    public static int freePort() {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         dataDir = Files.createTempDirectory("wopi-it-");
-        server = StandaloneServer.start("127.0.0.1", 0, new DataFolder(dataDir), config, clock);
+        server = StandaloneServer.start("127.0.0.1", port, new DataFolder(dataDir), config, clock);
     }
 
     @Override
