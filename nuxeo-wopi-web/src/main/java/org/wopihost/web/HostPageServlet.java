@@ -13,6 +13,7 @@ import org.wopihost.config.WopiSettings;
 import org.wopihost.discovery.ActionUrlBuilder;
 import org.wopihost.discovery.DiscoveryClient;
 import org.wopihost.discovery.DiscoveryUnavailableException;
+import org.wopihost.discovery.OfficeMimeTypes;
 import org.wopihost.discovery.WopiAction;
 import org.wopihost.engine.FileIdCodec;
 import org.wopihost.spi.FileInfo;
@@ -95,7 +96,8 @@ public class HostPageServlet extends HttpServlet {
     }
 
     private Optional<WopiAction> findAction(Permission permission, String extension) {
-        return discovery.current().find(permission == Permission.EDIT ? "edit" : "view", extension);
+        return discovery.current().find(permission == Permission.EDIT ? "edit" : "view", extension,
+                OfficeMimeTypes.of(extension).orElse(null));
     }
 
     private static void render(HttpServletResponse response, String title, String favicon, String actionUrl,
