@@ -39,6 +39,40 @@ final class FileNames {
         }
     }
 
+    /**
+     * Encodes a name for a header the spec says is UTF-7 ({@code X-WOPI-ValidRelativeTarget}), so
+     * that a name with non-ASCII characters travels as ASCII.
+     */
+    static String encodeUtf7(String name) {
+        return new String(name.getBytes(UTF7), StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * A legal name as close to {@code name} as possible: characters Windows refuses become "_",
+     * leading spaces and trailing dots and spaces go, a reserved device name gets a "_", and an
+     * over-long name loses the end of its base name, never its extension. For PutRelativeFile's
+     * suggested mode, which must never answer 400, and for the name a 400 suggests instead.
+     *
+     * @param fallbackBase the base name to use when nothing of {@code name}'s base is left
+     */
+    static String sanitize(String name, String fallbackBase) {
+        StringBuilder sb = new StringBuilder(name.length());
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            sb.append(c < 0x20 || c == 0x7f || ILLEGAL.indexOf(c) >= 0 ? '_' : c);
+        }
+        String cleaned = trimEnds(sb.toString());
+        String ext = extension(cleaned);
+        String base = cleaned.substring(0, cleaned.length() - ext.length());
+        if (base.isBlank() || base.equals(".") || base.equals("..")) {
+            base = fallbackBase == null || fallbackBase.isBlank() ? "Untitled" : trimEnds(fallbackBase);
+        }
+        if (RESERVED.contains(base.toUpperCase(Locale.ROOT))) {
+            base = base + "_";
+        }
+        return fit(base, "", ext);
+    }
+
     /** Why {@code name} cannot be a file name, or empty when it can. */
     static Optional<String> problem(String name) {
         if (name == null || name.isBlank()) {
@@ -75,9 +109,45 @@ final class FileNames {
         return dot <= 0 ? "" : fileName.substring(dot);
     }
 
-    /** {@code "Report (2).docx"} from {@code "Report.docx"} and 2. */
+    /**
+     * {@code "Report (2).docx"} from {@code "Report.docx"} and 2, shortening the base name when the
+     * result would be longer than the names we accept.
+     */
     static String numbered(String fileName, int n) {
-        return baseName(fileName) + " (" + n + ")" + extension(fileName);
+        return fit(baseName(fileName), " (" + n + ")", extension(fileName));
+    }
+
+    /** base + suffix + ext, the base cut so that the whole fits {@link CheckFileInfo#FILE_NAME_MAX_LENGTH}. */
+    private static String fit(String base, String suffix, String ext) {
+        int max = CheckFileInfo.FILE_NAME_MAX_LENGTH;
+        if (ext.length() > max / 2) {
+            ext = ext.substring(0, max / 2);
+        }
+        int room = max - suffix.length() - ext.length();
+        if (base.length() > room) {
+            int cut = room;
+            if (cut > 0 && Character.isHighSurrogate(base.charAt(cut - 1))) {
+                cut--;
+            }
+            base = trimEnds(base.substring(0, cut));
+            if (base.isEmpty()) {
+                base = "_";
+            }
+        }
+        return base + suffix + ext;
+    }
+
+    /** Without leading spaces and without trailing dots and spaces. */
+    private static String trimEnds(String s) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && s.charAt(start) == ' ') {
+            start++;
+        }
+        while (end > start && (s.charAt(end - 1) == ' ' || s.charAt(end - 1) == '.')) {
+            end--;
+        }
+        return s.substring(start, end);
     }
 
     private static String printable(char c) {

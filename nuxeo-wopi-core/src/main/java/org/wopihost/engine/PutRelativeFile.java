@@ -71,30 +71,34 @@ final class PutRelativeFile {
         return WopiResponse.body(200, JsonBody.of(result(file, created)));
     }
 
+    /**
+     * Suggested mode must never answer 400 or 409: an illegal name is made legal and a taken one
+     * numbered, always keeping the extension.
+     */
     private FileInfo saveSuggested(FileContext file, String suggestion, InputStream body)
             throws WopiException, IOException {
-        String name = suggestion.startsWith(".")
-                ? FileNames.baseName(file.info().fileName()) + suggestion
-                : suggestion;
-        Optional<String> problem = FileNames.problem(name);
-        if (problem.isPresent()) {
-            throw WopiException.badRequest(problem.get());
+        String sourceBase = FileNames.baseName(file.info().fileName());
+        String name = suggestion.startsWith(".") ? sourceBase + suggestion : suggestion;
+        if (FileNames.problem(name).isPresent()) {
+            name = FileNames.sanitize(name, sourceBase);
         }
-        String candidate = name;
-        for (int n = 1; platform.files().findSibling(file.ref(), candidate).isPresent(); n++) {
-            if (n > MAX_SUFFIX) {
-                throw WopiException.badRequest("No free name like " + name);
-            }
-            candidate = FileNames.numbered(name, n);
-        }
+        String candidate = freeName(file.ref(), name)
+                .orElseThrow(() -> new WopiException(500, "No free name like the suggested one"));
         return platform.files().createSibling(file.ref(), candidate, body, maxFileSize, file.user());
     }
 
+    /**
+     * Specific mode: the exact name or an error. A 400 or 409 carries X-WOPI-ValidRelativeTarget, a
+     * free legal name the client may retry with.
+     */
     private FileInfo saveRelative(FileContext file, String name, WopiRequest request, InputStream body)
             throws WopiException, IOException {
         Optional<String> problem = FileNames.problem(name);
         if (problem.isPresent()) {
-            throw WopiException.badRequest(problem.get());
+            WopiException e = WopiException.badRequest(problem.get());
+            freeName(file.ref(), FileNames.sanitize(name, FileNames.baseName(file.info().fileName())))
+                    .ifPresent(valid -> e.with(WopiHeaders.VALID_RELATIVE_TARGET, FileNames.encodeUtf7(valid)));
+            throw e;
         }
         Optional<FileRef> existing = platform.files().findSibling(file.ref(), name);
         if (existing.isEmpty()) {
@@ -102,28 +106,36 @@ final class PutRelativeFile {
         }
         boolean overwrite = request.header(WopiHeaders.OVERWRITE_RELATIVE_TARGET)
                 .map(v -> v.trim().equalsIgnoreCase("true")).orElse(false);
-        String existingId = FileIdCodec.encode(existing.get());
         if (!overwrite) {
-            throw new WopiException(409, "A file with that name exists")
-                    .with(WopiHeaders.VALID_RELATIVE_TARGET, freeName(file.ref(), name));
+            throw validTarget(new WopiException(409, "A file with that name exists"), file.ref(), name);
         }
-        Optional<String> lock = locks.current(existingId);
+        Optional<String> lock = locks.current(FileIdCodec.encode(existing.get()));
         if (lock.isPresent()) {
-            throw WopiException.lockMismatch(lock.get(), "The file to overwrite is locked")
-                    .with(WopiHeaders.VALID_RELATIVE_TARGET, freeName(file.ref(), name));
+            throw validTarget(WopiException.lockMismatch(lock.get(), "The file to overwrite is locked"), file.ref(),
+                    name);
         }
         if (platform.permissions().of(file.user(), existing.get()).filter(p -> p == EDIT).isEmpty()) {
-            throw WopiException.unauthorized("The user may not overwrite that file");
+            // The spec's answer when the user may not overwrite the target.
+            throw WopiException.notImplemented("The user may not overwrite that file");
         }
         return platform.files().write(existing.get(), body, maxFileSize, file.user());
     }
 
-    private String freeName(FileRef near, String name) {
+    private WopiException validTarget(WopiException e, FileRef near, String name) {
+        freeName(near, name).ifPresent(valid -> e.with(WopiHeaders.VALID_RELATIVE_TARGET, FileNames.encodeUtf7(valid)));
+        return e;
+    }
+
+    /** {@code name}, or the first "name (n).ext" that no sibling has; empty when all are taken. */
+    private Optional<String> freeName(FileRef near, String name) {
         String candidate = name;
-        for (int n = 1; n <= MAX_SUFFIX && platform.files().findSibling(near, candidate).isPresent(); n++) {
+        for (int n = 1; platform.files().findSibling(near, candidate).isPresent(); n++) {
+            if (n > MAX_SUFFIX) {
+                return Optional.empty();
+            }
             candidate = FileNames.numbered(name, n);
         }
-        return candidate;
+        return Optional.of(candidate);
     }
 
     private Map<String, Object> result(FileContext file, FileInfo created) {

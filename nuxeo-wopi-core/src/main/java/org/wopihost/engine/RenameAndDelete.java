@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.wopihost.spi.FileInfo;
+import org.wopihost.spi.FileRef;
 import org.wopihost.spi.Files;
 
 /** RenameFile and DeleteFile: both refuse a file locked by another client. */
@@ -14,20 +15,55 @@ final class RenameAndDelete {
     private RenameAndDelete() {
     }
 
+    /** How many "Name (n)" alternatives a rename tries when the requested name is taken. */
+    private static final int MAX_SUFFIX = 1000;
+
     static Operation rename(Files files, LockRules locks) {
         return Operation.of(EDIT, (file, request) -> {
             locks.checkNotLockedByOther(file.fileId(), request.header(WopiHeaders.LOCK));
             // The client sends the new name without extension; the file keeps its own.
             String requested = FileNames.decodeUtf7(request.header(WopiHeaders.REQUESTED_NAME).orElse(""));
-            String newName = requested + FileNames.extension(file.info().fileName());
+            String extension = FileNames.extension(file.info().fileName());
+            String newName = requested + extension;
             Optional<String> problem = requested.isEmpty() ? Optional.of("The name is empty") : FileNames.problem(newName);
             if (problem.isPresent()) {
-                throw WopiException.badRequest(problem.get())
-                        .with(WopiHeaders.INVALID_FILE_NAME_ERROR, problem.get());
+                throw invalidName(problem.get());
             }
+            newName = unclaimed(files, file.ref(), newName);
             FileInfo renamed = files.rename(file.ref(), newName, file.user());
-            return WopiResponse.body(200, JsonBody.of(Map.of("Name", FileNames.baseName(renamed.fileName()))));
+            String name = renamed.fileName();
+            // The name without the extension we kept, not without whatever follows its last dot.
+            if (!extension.isEmpty() && name.endsWith(extension)) {
+                name = name.substring(0, name.length() - extension.length());
+            }
+            return WopiResponse.body(200, JsonBody.of(Map.of("Name", name)));
         });
+    }
+
+    /**
+     * {@code name}, or when another document's main file has it, the first free "name (n).ext":
+     * the spec asks the host to find a name rather than fail on a conflict.
+     */
+    private static String unclaimed(Files files, FileRef file, String name) throws WopiException {
+        if (!file.xpath().equals(FileRef.MAIN_BLOB)) {
+            return name; // attachments are named within their document, not among its siblings
+        }
+        String candidate = name;
+        for (int n = 1; isTakenByAnother(files, file, candidate); n++) {
+            if (n > MAX_SUFFIX) {
+                throw invalidName("A file with that name exists");
+            }
+            candidate = FileNames.numbered(name, n);
+        }
+        return candidate;
+    }
+
+    private static boolean isTakenByAnother(Files files, FileRef file, String name) {
+        return files.findSibling(file, name).filter(other -> !other.equals(file)).isPresent();
+    }
+
+    private static WopiException invalidName(String reason) {
+        return WopiException.badRequest(reason).with(WopiHeaders.INVALID_FILE_NAME_ERROR, reason);
     }
 
     static Operation delete(Files files, LockRules locks) {

@@ -106,6 +106,69 @@ public final class WopiClient {
         return override("GET_LOCK");
     }
 
+    public HttpResponse<byte[]> putRelative(byte[] body, String... headers) {
+        return override("PUT_RELATIVE", body, headers);
+    }
+
+    public HttpResponse<byte[]> rename(String requestedName, String... headers) {
+        String[] all = java.util.Arrays.copyOf(headers, headers.length + 2);
+        all[headers.length] = "X-WOPI-RequestedName";
+        all[headers.length + 1] = requestedName;
+        return override("RENAME_FILE", all);
+    }
+
+    public HttpResponse<byte[]> delete(String... headers) {
+        return override("DELETE", headers);
+    }
+
+    public HttpResponse<byte[]> getShareUrl(String urlType) {
+        return override("GET_SHARE_URL", "X-WOPI-UrlType", urlType);
+    }
+
+    public HttpResponse<byte[]> putUserInfo(String userInfo) {
+        return override("PUT_USER_INFO", userInfo.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Any request on this file: {@code suffix} is appended to the WOPISrc ("", "/contents",
+     * "/ancestry"), {@code override} is left out when null, {@code body} is sent when not null.
+     */
+    public HttpResponse<byte[]> request(String method, String suffix, String override, byte[] body,
+            String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(suffix)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (override != null) {
+            b.header("X-WOPI-Override", override);
+        }
+        headers(b, headers);
+        return send(b.build());
+    }
+
+    /** A client for the URL a host hands out, {@code WOPISrc?access_token=...} (PutRelativeFile's Url). */
+    public static WopiClient fromUrl(String url) {
+        URI uri = URI.create(url);
+        String query = uri.getRawQuery();
+        if (query == null) {
+            throw new AssertionError("No access_token in " + url);
+        }
+        String token = null;
+        for (String pair : query.split("&")) {
+            if (pair.startsWith("access_token=")) {
+                token = java.net.URLDecoder.decode(pair.substring("access_token=".length()), StandardCharsets.UTF_8);
+            }
+        }
+        if (token == null) {
+            throw new AssertionError("No access_token in " + url);
+        }
+        return new WopiClient(url.substring(0, url.indexOf('?')), token);
+    }
+
+    /** The file id at the end of this client's WOPISrc. */
+    public String fileId() {
+        return wopiSrc.substring(wopiSrc.lastIndexOf('/') + 1);
+    }
+
     public static JsonNode json(HttpResponse<byte[]> response) {
         try {
             return JSON.readTree(response.body());
