@@ -1,0 +1,132 @@
+package org.wopihost.standalone.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.wopihost.standalone.it.WopiClient.header;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.wopihost.spi.Permission;
+import org.wopihost.standalone.DataFolder;
+import org.wopihost.standalone.StandaloneServer;
+
+/**
+ * Two standalone nodes sharing one PostgreSQL database and one data folder, as behind a load
+ * balancer: a lock taken on one node holds on the other, and a save on one is read on the other.
+ * Runs where a PostgreSQL server is given (CI starts one with .ci/postgres-start).
+ */
+@EnabledIfEnvironmentVariable(named = "WOPI_TEST_POSTGRES_URL", matches = "jdbc:postgresql:.*")
+class TwoNodesOnPostgresTest {
+
+    static Path data;
+    static StandaloneServer nodeA;
+    static StandaloneServer nodeB;
+
+    @BeforeAll
+    static void startTwoNodes() throws Exception {
+        String adminUrl = System.getenv("WOPI_TEST_POSTGRES_URL");
+        String user = System.getenv("WOPI_TEST_POSTGRES_USER");
+        String password = System.getenv("WOPI_TEST_POSTGRES_PASSWORD");
+        String database = "wopi_" + UUID.randomUUID().toString().replace("-", "");
+        try (Connection c = DriverManager.getConnection(adminUrl, user, password); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + database);
+        }
+        Map<String, String> config = Map.of(
+                "standalone.db.url", adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1) + database,
+                "standalone.db.user", user,
+                "standalone.db.password", password);
+        data = Files.createTempDirectory("wopi-two-nodes-");
+        nodeA = StandaloneServer.start("127.0.0.1", 0, new DataFolder(data), config, Clock.systemUTC());
+        nodeB = StandaloneServer.start("127.0.0.1", 0, new DataFolder(data), config, Clock.systemUTC());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (nodeB != null) {
+            nodeB.close();
+        }
+        if (nodeA != null) {
+            nodeA.close();
+        }
+    }
+
+    /** The same file and token, through one node or the other. */
+    static WopiClient[] clientsForBothNodes(String title) {
+        String docId = nodeA.host().documents().find(title).orElseThrow().id();
+        String fileId = org.wopihost.engine.FileIdCodec.encode(
+                new org.wopihost.spi.FileRef("default", docId, "file:content"));
+        String token = nodeA.host().platform().tokens().issue("alice", fileId, Permission.EDIT).token();
+        return new WopiClient[] {new WopiClient(nodeA.host().settings().wopiSrc(fileId), token),
+                new WopiClient(nodeB.host().settings().wopiSrc(fileId), token)};
+    }
+
+    @Test
+    void theDatabaseWasSeededOnceForBothNodes() {
+        assertThat(nodeA.host().documents().list()).hasSize(5);
+        assertThat(nodeB.host().documents().list()).hasSize(5);
+    }
+
+    @Test
+    void locksAndSavesAreSharedBetweenNodes() {
+        WopiClient[] nodes = clientsForBothNodes("Quarterly Report");
+        WopiClient a = nodes[0];
+        WopiClient b = nodes[1];
+        assertThat(a.wopiSrc()).isNotEqualTo(b.wopiSrc());
+
+        assertThat(a.lock("lock-from-A").statusCode()).isEqualTo(200);
+        assertThat(header(b.getLock(), "X-WOPI-Lock")).isEqualTo("lock-from-A");
+        HttpResponse<byte[]> conflict = b.lock("lock-from-B");
+        assertThat(conflict.statusCode()).isEqualTo(409);
+        assertThat(header(conflict, "X-WOPI-Lock")).isEqualTo("lock-from-A");
+
+        byte[] saved = "saved through node B".getBytes(StandardCharsets.UTF_8);
+        HttpResponse<byte[]> put = b.putFile(saved, "X-WOPI-Lock", "lock-from-A");
+        assertThat(put.statusCode()).isEqualTo(200);
+        HttpResponse<byte[]> get = a.getFile();
+        assertThat(get.body()).isEqualTo(saved);
+        assertThat(header(get, "X-WOPI-ItemVersion")).isEqualTo(header(put, "X-WOPI-ItemVersion"));
+
+        assertThat(b.unlock("lock-from-A").statusCode()).isEqualTo(200);
+        assertThat(header(a.getLock(), "X-WOPI-Lock")).isEqualTo("");
+    }
+
+    @Test
+    void clientsRacingThroughBothNodesGetOneLock() throws Exception {
+        WopiClient[] nodes = clientsForBothNodes("Budget 2027");
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<HttpResponse<byte[]>>> results = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                WopiClient via = nodes[i % 2];
+                String id = "racer-" + i;
+                results.add(pool.submit(() -> via.lock(id)));
+            }
+            int winners = 0;
+            for (Future<HttpResponse<byte[]>> f : results) {
+                int status = f.get().statusCode();
+                assertThat(status).isIn(200, 409);
+                winners += status == 200 ? 1 : 0;
+            }
+            assertThat(winners).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
