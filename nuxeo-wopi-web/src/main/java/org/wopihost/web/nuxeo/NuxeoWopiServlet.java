@@ -13,6 +13,7 @@ import org.wopihost.engine.ProofCheck;
 import org.wopihost.engine.WopiEngine;
 import org.wopihost.nuxeo.WopiHostComponent;
 import org.wopihost.nuxeo.WopiHostService;
+import org.wopihost.nuxeo.WopiRequests;
 import org.wopihost.web.WopiServlet;
 
 /**
@@ -40,7 +41,9 @@ public class NuxeoWopiServlet extends HttpServlet {
 
     @Override
     public void service(ServletRequest req, ServletResponse res) throws ServletException, IOException {
-        delegate().service(req, res);
+        WopiServlet d = delegate();
+        // Marks the request for WopiLockSecurityPolicy: co-editors may save while the session holds the lock.
+        WopiRequests.<ServletException> run(() -> d.service(req, res));
     }
 
     WopiServlet delegate() throws ServletException {

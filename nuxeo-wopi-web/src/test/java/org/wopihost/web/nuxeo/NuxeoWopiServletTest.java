@@ -50,4 +50,18 @@ class NuxeoWopiServletTest {
         assertThat(lookups).hasValue(1);
         assertThat(servlet.delegate()).isNotNull();
     }
+
+    @Test
+    void marksTheRequestAsAWopiRequestOnlyWhileServingIt() throws Exception {
+        NuxeoWopiServlet servlet = new NuxeoWopiServlet(NuxeoWopiServletTest::service);
+        HttpServletRequest req = mock(HttpServletRequest.class);
+        java.util.List<Boolean> seen = new java.util.ArrayList<>();
+        when(req.getPathInfo()).thenAnswer(inv -> {
+            seen.add(org.wopihost.nuxeo.WopiRequests.isActive());
+            return "/not-a-wopi-path";
+        });
+        servlet.service(req, mock(HttpServletResponse.class));
+        assertThat(seen).containsExactly(true);
+        assertThat(org.wopihost.nuxeo.WopiRequests.isActive()).isFalse();
+    }
 }
