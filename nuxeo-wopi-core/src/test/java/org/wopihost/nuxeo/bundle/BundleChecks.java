@@ -35,6 +35,7 @@ final class BundleChecks {
             "org.nuxeo.ecm.core.api.versioning.VersioningService", List.of("filters", "policies"),
             "org.nuxeo.ecm.core.io.MarshallerRegistry", List.of("marshallers"),
             "org.nuxeo.ecm.core.security.SecurityService", List.of("policies"),
+            "org.nuxeo.ecm.platform.WebResources", List.of("resources", "bundles"),
             "org.nuxeo.ecm.platform.ui.web.auth.service.PluggableAuthenticationService", List.of("specificChains"));
 
     /** Which supertype a class named by an element must have. */
