@@ -97,6 +97,20 @@ public final class NuxeoLockStore implements LockStore {
         store.put(docLockKey(doc.getRepositoryName(), doc.getId()), null);
     }
 
+    /**
+     * Whether the document's Nuxeo lock is one our binding took for a WOPI session that is still live:
+     * we recorded taking it and the WOPI lock of that blob has not expired or been released. What
+     * {@link WopiLockSecurityPolicy} asks before letting co-editors write through the WOPI servlet.
+     */
+    public boolean holdsLiveDocumentLock(String repository, String documentId) {
+        String ours = store.getString(docLockKey(repository, documentId));
+        if (ours == null) {
+            return false;
+        }
+        int nl = ours.indexOf('\n');
+        return nl > 0 && store.getString(lockKey(ours.substring(nl + 1))) != null;
+    }
+
     /** Seconds until {@code expiresAt}, rounded up, at least 1 (0 would mean "never expires"). */
     long ttlSeconds(Instant expiresAt) {
         long millis = Duration.between(clock.instant(), expiresAt).toMillis();

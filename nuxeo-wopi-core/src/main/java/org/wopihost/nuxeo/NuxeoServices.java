@@ -35,6 +35,9 @@ public interface NuxeoServices {
 
     KeyValueStore keyValueStore(String name);
 
+    /** Nuxeo's data directory ({@code nuxeo.data.dir}), or null when unknown (then nothing is cached on disk). */
+    java.nio.file.Path dataDir();
+
     /** A blob spooled from {@code in} to a temporary file; closes {@code in}. */
     Blob createBlob(InputStream in) throws IOException;
 }

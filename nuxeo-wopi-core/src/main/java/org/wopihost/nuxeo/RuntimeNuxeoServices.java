@@ -2,8 +2,10 @@ package org.wopihost.nuxeo;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.function.Supplier;
 
+import org.nuxeo.common.Environment;
 import org.nuxeo.ecm.core.api.Blob;
 import org.nuxeo.ecm.core.api.Blobs;
 import org.nuxeo.ecm.core.api.CoreInstance;
@@ -52,6 +54,16 @@ public final class RuntimeNuxeoServices implements NuxeoServices {
     @Override
     public KeyValueStore keyValueStore(String name) {
         return Framework.getService(KeyValueService.class).getKeyValueStore(name);
+    }
+
+    @Override
+    public Path dataDir() {
+        Environment env = Environment.getDefault();
+        if (env != null) {
+            return env.getData().toPath();
+        }
+        String dir = Framework.getProperty(Environment.NUXEO_DATA_DIR);
+        return dir == null || dir.isBlank() ? null : Path.of(dir);
     }
 
     @Override

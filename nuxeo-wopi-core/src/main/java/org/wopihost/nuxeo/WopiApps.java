@@ -4,43 +4,110 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
+
+import org.wopihost.discovery.DiscoveryDocument;
+import org.wopihost.discovery.WopiAction;
 
 /**
- * Which WOPI application opens a file, and whether it can edit it. The discovery client (being built
- * in org.wopihost.discovery) can replace {@link #byExtension} through
- * {@link WopiHostService#setApps(WopiApps)}; until then the common Office extensions are known.
+ * Which WOPI application opens a file, and whether it views and/or edits it. On a running Nuxeo this
+ * comes from the WOPI client's discovery ({@link #fromDiscovery}); without {@code nuxeo.wopi.discoveryURL}
+ * there is no client and {@link #NONE} offers nothing.
  */
 public interface WopiApps {
 
-    /** The application (Word, Excel, PowerPoint, Visio) for a file name, or empty. */
+    /** No WOPI client: nothing is offered. */
+    WopiApps NONE = new WopiApps() {
+        @Override
+        public Optional<String> appFor(String fileName) {
+            return Optional.empty();
+        }
+
+        @Override
+        public boolean canView(String fileName) {
+            return false;
+        }
+
+        @Override
+        public boolean canEdit(String fileName) {
+            return false;
+        }
+    };
+
+    /** The application (Word, Excel, PowerPoint, Visio, or the client's own app name) for a file name, or empty. */
     Optional<String> appFor(String fileName);
 
-    /** Whether that application edits (not only views) the file. */
+    /** Whether that application has a view action for the file. */
+    boolean canView(String fileName);
+
+    /** Whether that application has an edit action for the file. */
     boolean canEdit(String fileName);
 
-    /** Office for the web's usual extensions, restricted to {@code enabled} (lower-case app names; empty: all). */
-    static WopiApps byExtension(Set<String> enabled) {
-        Map<String, String> view = Map.ofEntries(
-                Map.entry("docx", "Word"), Map.entry("docm", "Word"), Map.entry("dotx", "Word"), Map.entry("doc", "Word"),
-                Map.entry("odt", "Word"), Map.entry("rtf", "Word"),
-                Map.entry("xlsx", "Excel"), Map.entry("xlsm", "Excel"), Map.entry("xlsb", "Excel"), Map.entry("xls", "Excel"),
-                Map.entry("ods", "Excel"),
-                Map.entry("pptx", "PowerPoint"), Map.entry("pptm", "PowerPoint"), Map.entry("ppsx", "PowerPoint"),
-                Map.entry("ppt", "PowerPoint"), Map.entry("odp", "PowerPoint"),
-                Map.entry("vsdx", "Visio"));
-        Set<String> edit = Set.of("docx", "docm", "odt", "xlsx", "xlsm", "xlsb", "ods", "pptx", "pptm", "ppsx", "odp", "vsdx");
+    /**
+     * The actions the WOPI client publishes in its discovery, restricted to {@code enabled} (lower-case
+     * application names; empty: all). Collabora names its apps by MIME type: those are reported (and
+     * filtered) under the Office family of the extension (Word for odt and docx, ...) when it is known.
+     *
+     * @param discovery the current discovery document, or empty while none can be had (then nothing is offered)
+     */
+    static WopiApps fromDiscovery(Supplier<Optional<DiscoveryDocument>> discovery, Set<String> enabled) {
         return new WopiApps() {
             @Override
             public Optional<String> appFor(String fileName) {
-                return Optional.ofNullable(view.get(extension(fileName)))
+                String ext = extension(fileName);
+                if (ext.isEmpty()) {
+                    return Optional.empty();
+                }
+                return discovery.get().flatMap(doc -> doc.find("view", ext).or(() -> doc.find("edit", ext)))
+                        .map(action -> displayName(action, ext))
                         .filter(app -> enabled.isEmpty() || enabled.contains(app.toLowerCase(Locale.ROOT)));
             }
 
             @Override
+            public boolean canView(String fileName) {
+                return has("view", fileName);
+            }
+
+            @Override
             public boolean canEdit(String fileName) {
-                return appFor(fileName).isPresent() && edit.contains(extension(fileName));
+                return has("edit", fileName);
+            }
+
+            private boolean has(String action, String fileName) {
+                return appFor(fileName).isPresent()
+                        && discovery.get().flatMap(doc -> doc.find(action, extension(fileName))).isPresent();
             }
         };
+    }
+
+    /** Office for the web's usual extensions, restricted to {@code enabled} (lower-case app names; empty: all). */
+    static WopiApps byExtension(Set<String> enabled) {
+        return new WopiApps() {
+            @Override
+            public Optional<String> appFor(String fileName) {
+                return officeFamily(extension(fileName))
+                        .filter(app -> enabled.isEmpty() || enabled.contains(app.toLowerCase(Locale.ROOT)));
+            }
+
+            @Override
+            public boolean canView(String fileName) {
+                return appFor(fileName).isPresent();
+            }
+
+            @Override
+            public boolean canEdit(String fileName) {
+                return appFor(fileName).isPresent() && OfficeExtensions.EDIT.contains(extension(fileName));
+            }
+        };
+    }
+
+    /** Word, Excel, PowerPoint or Visio for a known extension (lower case, no dot). */
+    static Optional<String> officeFamily(String extension) {
+        return Optional.ofNullable(OfficeExtensions.FAMILY.get(extension));
+    }
+
+    private static String displayName(WopiAction action, String extension) {
+        return action.mimeType().isPresent() ? officeFamily(extension).orElse(action.app()) : action.app();
     }
 
     private static String extension(String fileName) {
@@ -49,5 +116,22 @@ public interface WopiApps {
         }
         int dot = fileName.lastIndexOf('.');
         return dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    /** The common Office for the web extensions. */
+    final class OfficeExtensions {
+        static final Map<String, String> FAMILY = Map.ofEntries(
+                Map.entry("docx", "Word"), Map.entry("docm", "Word"), Map.entry("dotx", "Word"), Map.entry("doc", "Word"),
+                Map.entry("odt", "Word"), Map.entry("rtf", "Word"),
+                Map.entry("xlsx", "Excel"), Map.entry("xlsm", "Excel"), Map.entry("xlsb", "Excel"), Map.entry("xls", "Excel"),
+                Map.entry("ods", "Excel"),
+                Map.entry("pptx", "PowerPoint"), Map.entry("pptm", "PowerPoint"), Map.entry("ppsx", "PowerPoint"),
+                Map.entry("ppt", "PowerPoint"), Map.entry("odp", "PowerPoint"),
+                Map.entry("vsdx", "Visio"));
+        static final Set<String> EDIT = Set.of("docx", "docm", "odt", "xlsx", "xlsm", "xlsb", "ods", "pptx", "pptm",
+                "ppsx", "odp", "vsdx");
+
+        private OfficeExtensions() {
+        }
     }
 }

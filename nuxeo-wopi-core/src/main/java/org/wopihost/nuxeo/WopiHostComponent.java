@@ -1,6 +1,12 @@
 package org.wopihost.nuxeo;
 
+import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 import org.nuxeo.runtime.api.Framework;
@@ -9,21 +15,38 @@ import org.nuxeo.runtime.model.ComponentContext;
 import org.nuxeo.runtime.model.DefaultComponent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.wopihost.discovery.DiscoveryClient;
+import org.wopihost.discovery.DiscoveryDocument;
+import org.wopihost.discovery.DiscoveryUnavailableException;
+import org.wopihost.engine.DiscoveryProofCheck;
+import org.wopihost.engine.ProofCheck;
+import org.wopihost.proof.ProofKeyVerifier;
 import org.wopihost.spi.WopiPlatform;
 
 /**
  * The runtime component {@code org.wopihost.nuxeo.WopiHostService} (OSGI-INF/wopihost-service.xml):
- * reads the configuration from framework properties at start and wires the ports.
+ * reads the configuration from framework properties at start and wires the ports, and, when
+ * {@code nuxeo.wopi.discoveryURL} is set, the discovery client (last good copy in
+ * {@code <nuxeo.data.dir>/wopihost/discovery.xml}), the applications it offers and the proof-key check.
+ * Discovery is fetched on a background thread of our own (at start and when the scheduler fires), never
+ * on the thread that starts Nuxeo or runs the scheduler's event.
  */
 public class WopiHostComponent extends DefaultComponent implements WopiHostService {
 
     private static final Logger LOG = LoggerFactory.getLogger(WopiHostComponent.class);
 
+    /** Where the last good discovery XML is kept, under Nuxeo's data directory. */
+    static final String DISCOVERY_CACHE = "wopihost/discovery.xml";
+
     private volatile NuxeoWopiConfig config;
     private volatile WopiPlatform platform;
     private volatile NuxeoLockStore locks;
-    private volatile WopiApps apps;
+    private volatile WopiApps apps = WopiApps.NONE;
+    private volatile DiscoveryClient discovery;
+    private volatile ProofCheck proofCheck = ProofCheck.NONE;
     private volatile Runnable discoveryRefresh;
+    private volatile Executor background = Runnable::run;
+    private volatile ExecutorService ownExecutor;
 
     /** The running service; the one lookup for classes Nuxeo instantiates itself (listeners, servlet, enricher). */
     public static WopiHostService service() {
@@ -32,15 +55,36 @@ public class WopiHostComponent extends DefaultComponent implements WopiHostServi
 
     @Override
     public void start(ComponentContext context) {
-        init(Framework::getProperty, new RuntimeNuxeoServices(), Clock.systemUTC());
+        ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "wopihost-discovery");
+            t.setDaemon(true);
+            return t;
+        });
+        ownExecutor = executor;
+        init(Framework::getProperty, new RuntimeNuxeoServices(), Clock.systemUTC(), executor);
     }
 
-    /** Wires everything from a property source and Nuxeo services (tests call this with mocks). */
+    @Override
+    public void stop(ComponentContext context) {
+        ExecutorService executor = ownExecutor;
+        if (executor != null) {
+            executor.shutdownNow();
+            ownExecutor = null;
+        }
+    }
+
+    /** Wires everything, running discovery fetches on the caller's thread (tests). */
     void init(Function<String, String> properties, NuxeoServices services, Clock clock) {
+        init(properties, services, clock, Runnable::run);
+    }
+
+    /** Wires everything from a property source and Nuxeo services; discovery fetches run on {@code background}. */
+    void init(Function<String, String> properties, NuxeoServices services, Clock clock, Executor background) {
         NuxeoWopiConfig cfg = NuxeoWopiConfig.read(properties);
         KeyValueStore store = services.keyValueStore(NuxeoLockStore.STORE_NAME);
         NuxeoUsers users = new NuxeoUsers(services, store);
         NuxeoLockStore lockStore = new NuxeoLockStore(store, services, clock);
+        this.background = background;
         this.platform = new WopiPlatform(
                 new NuxeoAccessTokens(services, cfg.settings().tokenTtl(), cfg.settings().wopiPath(), clock),
                 users,
@@ -48,10 +92,47 @@ public class WopiHostComponent extends DefaultComponent implements WopiHostServi
                 new NuxeoFiles(services, users),
                 lockStore);
         this.locks = lockStore;
-        this.apps = WopiApps.byExtension(cfg.enabledApps());
         this.config = cfg;
-        LOG.info("WOPI host on /{}: base URL {}, discovery {}, group restriction {}", cfg.settings().wopiPath(),
-                cfg.settings().baseUrl(), cfg.settings().discoveryUrl(), cfg.allowedGroup().orElse("none"));
+        String discoveryUrl = cfg.settings().discoveryUrl();
+        if (discoveryUrl == null) {
+            this.discovery = null;
+            this.apps = WopiApps.NONE;
+            this.proofCheck = ProofCheck.NONE;
+        } else {
+            DiscoveryClient client = discoveryClient(cfg, services.dataDir(), clock);
+            this.discovery = client;
+            this.apps = WopiApps.fromDiscovery(() -> currentDiscovery(client), cfg.enabledApps());
+            this.proofCheck = cfg.settings().proofKeysEnabled()
+                    ? new DiscoveryProofCheck(client, new ProofKeyVerifier(clock), this::runInBackground)
+                    : ProofCheck.NONE;
+        }
+        LOG.info("WOPI host on /{}: base URL {}, discovery {}, proof keys {}, group restriction {}",
+                cfg.settings().wopiPath(), cfg.settings().baseUrl(), discoveryUrl,
+                proofCheck == ProofCheck.NONE ? "not checked" : "checked when discovery publishes them",
+                cfg.allowedGroup().orElse("none"));
+        if (discovery != null) {
+            setDiscoveryRefresh(discovery::refresh); // first fetch now, in the background
+        }
+    }
+
+    static DiscoveryClient discoveryClient(NuxeoWopiConfig cfg, Path dataDir, Clock clock) {
+        DiscoveryClient.Builder builder = DiscoveryClient.builder(URI.create(cfg.settings().discoveryUrl()))
+                .netZone(cfg.settings().netZone())
+                .clock(clock);
+        if (dataDir != null) {
+            builder.cacheFile(dataDir.resolve(DISCOVERY_CACHE));
+        }
+        return builder.build();
+    }
+
+    /** The discovery document for UI decisions; empty (nothing offered) while neither network nor disk has one. */
+    private static Optional<DiscoveryDocument> currentDiscovery(DiscoveryClient client) {
+        try {
+            return Optional.of(client.current());
+        } catch (DiscoveryUnavailableException e) {
+            LOG.debug("No WOPI discovery yet: {}", e.getMessage());
+            return Optional.empty();
+        }
     }
 
     @Override
@@ -80,6 +161,21 @@ public class WopiHostComponent extends DefaultComponent implements WopiHostServi
     }
 
     @Override
+    public Optional<DiscoveryClient> discovery() {
+        return Optional.ofNullable(discovery);
+    }
+
+    @Override
+    public ProofCheck proofCheck() {
+        return proofCheck;
+    }
+
+    @Override
+    public boolean hostPages() {
+        return config != null && config.settings().discoveryUrl() != null;
+    }
+
+    @Override
     public void setDiscoveryRefresh(Runnable refresh) {
         this.discoveryRefresh = refresh;
         if (config != null && config.settings().discoveryUrl() != null) {
@@ -90,13 +186,24 @@ public class WopiHostComponent extends DefaultComponent implements WopiHostServi
     @Override
     public void refreshDiscovery() {
         Runnable refresh = discoveryRefresh;
-        if (refresh == null) {
-            return;
+        if (refresh != null) {
+            runInBackground(refresh);
         }
+    }
+
+    /** Runs {@code work} on our discovery thread; a failure is logged, never thrown, and keeps the old data. */
+    private void runInBackground(Runnable work) {
+        Runnable quiet = () -> {
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                LOG.warn("WOPI discovery refresh failed, keeping the previous data: {}", e.toString());
+            }
+        };
         try {
-            refresh.run();
-        } catch (RuntimeException e) {
-            LOG.warn("WOPI discovery refresh failed, keeping the previous data: {}", e.toString());
+            background.execute(quiet);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.debug("WOPI discovery refresh skipped: the service is stopping");
         }
     }
 }

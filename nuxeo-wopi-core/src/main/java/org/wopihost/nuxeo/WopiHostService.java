@@ -1,5 +1,9 @@
 package org.wopihost.nuxeo;
 
+import java.util.Optional;
+
+import org.wopihost.discovery.DiscoveryClient;
+import org.wopihost.engine.ProofCheck;
 import org.wopihost.spi.WopiPlatform;
 
 /** The WOPI service of the Nuxeo add-on: configuration and the engine's ports, wired once. */
@@ -12,17 +16,30 @@ public interface WopiHostService {
 
     NuxeoLockStore lockStore();
 
+    /** Which application opens which file: from discovery, or {@link WopiApps#NONE} without a discovery URL. */
     WopiApps apps();
 
-    /** Installs the applications parsed from discovery (the discovery client calls this). */
+    /** Installs other applications (tests, or a client not described by discovery). */
     void setApps(WopiApps apps);
 
+    /** The WOPI client's discovery, when {@code nuxeo.wopi.discoveryURL} is set. */
+    Optional<DiscoveryClient> discovery();
+
     /**
-     * The seam for the discovery client: the refresh to run when our scheduler fires, and at start
-     * when {@code nuxeo.wopi.discoveryURL} is set.
+     * The proof-key check for the WOPI servlet: X-WOPI-Proof against the keys discovery publishes when
+     * discovery is configured and {@code nuxeo.wopi.proofKeys.enabled} is true; {@link ProofCheck#NONE} otherwise.
+     */
+    ProofCheck proofCheck();
+
+    /** Whether CheckFileInfo announces our host pages (HostViewUrl, HostEditUrl): when there is a WOPI client. */
+    boolean hostPages();
+
+    /**
+     * The refresh to run when our scheduler fires (the discovery client's by default), run once at
+     * install when {@code nuxeo.wopi.discoveryURL} is set.
      */
     void setDiscoveryRefresh(Runnable refresh);
 
-    /** Runs the discovery refresh, if one is installed. Never throws: a failed refresh keeps the old data. */
+    /** Starts the discovery refresh, if one is installed. Never throws: a failed refresh keeps the old data. */
     void refreshDiscovery();
 }

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import org.wopihost.engine.ProofCheck;
 import org.nuxeo.runtime.kv.KeyValueStore;
 
 class WopiHostComponentTest {
@@ -55,7 +56,11 @@ class WopiHostComponentTest {
         assertThat(component.platform().files()).isInstanceOf(NuxeoFiles.class);
         assertThat(component.platform().locks()).isSameAs(component.lockStore());
         assertThat(component.platform().tokens()).isInstanceOf(NuxeoAccessTokens.class);
-        assertThat(component.apps().appFor("a.docx")).contains("Word");
+        // No discovery URL: no WOPI client, nothing offered, nothing to check proofs against, no host pages.
+        assertThat(component.apps()).isSameAs(WopiApps.NONE);
+        assertThat(component.discovery()).isEmpty();
+        assertThat(component.proofCheck()).isSameAs(ProofCheck.NONE);
+        assertThat(component.hostPages()).isFalse();
     }
 
     @Test

@@ -13,7 +13,20 @@ class CoreBundleTest {
         BundleChecks.checkManifestAndComponents();
         assertThat(BundleChecks.listedComponents()).contains("OSGI-INF/wopihost-service.xml",
                 "OSGI-INF/wopihost-listeners-contrib.xml", "OSGI-INF/wopihost-scheduler-contrib.xml",
-                "OSGI-INF/wopihost-versioning-contrib.xml");
+                "OSGI-INF/wopihost-versioning-contrib.xml", "OSGI-INF/wopihost-security-contrib.xml");
+    }
+
+    @Test
+    void ourLockPolicyReplacesNuxeosLockPolicyAfterItIsRegistered() throws Exception {
+        Document doc = BundleChecks.parse(BundleChecks.RESOURCES.resolve("OSGI-INF/wopihost-security-contrib.xml"));
+        var policy = BundleChecks.elements(doc, "policy").get(0);
+        // Same name and order as Nuxeo's (modules/core/nuxeo-core/.../OSGI-INF/security-policy-contrib.xml),
+        // so ours runs instead of it, not in addition; our component loads after Nuxeo's.
+        assertThat(policy.getAttribute("name")).isEqualTo("lock");
+        assertThat(policy.getAttribute("order")).isEqualTo("10");
+        assertThat(policy.getAttribute("class")).isEqualTo(org.wopihost.nuxeo.WopiLockSecurityPolicy.class.getName());
+        assertThat(BundleChecks.elements(doc, "require")).extracting(e -> e.getTextContent().trim())
+                .containsExactly("org.nuxeo.ecm.core.security.defaultPolicies");
     }
 
     @Test

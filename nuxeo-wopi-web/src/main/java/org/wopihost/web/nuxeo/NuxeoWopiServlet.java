@@ -9,10 +9,10 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServlet;
 
-import org.wopihost.engine.ProofCheck;
 import org.wopihost.engine.WopiEngine;
 import org.wopihost.nuxeo.WopiHostComponent;
 import org.wopihost.nuxeo.WopiHostService;
+import org.wopihost.nuxeo.WopiRequests;
 import org.wopihost.web.WopiServlet;
 
 /**
@@ -21,7 +21,9 @@ import org.wopihost.web.WopiServlet;
  * service on first use and hands every request to the web module's {@link WopiServlet}. Nuxeo's
  * authentication filter (our {@code wopihost} chain: JWT_AUTH only) has already checked the token's
  * signature, expiry and audience; the engine checks it again with the file id and the ACLs.
- * Proof keys: {@link ProofCheck#NONE} until the discovery client provides a check.
+ * Proof keys and host pages come from the service: X-WOPI-Proof is checked against the keys the WOPI
+ * client's discovery publishes ({@link WopiHostService#proofCheck()}, none without discovery or with
+ * {@code nuxeo.wopi.proofKeys.enabled=false}); CheckFileInfo names our host pages when there is a client.
  */
 public class NuxeoWopiServlet extends HttpServlet {
 
@@ -40,7 +42,9 @@ public class NuxeoWopiServlet extends HttpServlet {
 
     @Override
     public void service(ServletRequest req, ServletResponse res) throws ServletException, IOException {
-        delegate().service(req, res);
+        WopiServlet d = delegate();
+        // Marks the request for WopiLockSecurityPolicy: co-editors may save while the session holds the lock.
+        WopiRequests.<ServletException> run(() -> d.service(req, res));
     }
 
     WopiServlet delegate() throws ServletException {
@@ -50,8 +54,8 @@ public class NuxeoWopiServlet extends HttpServlet {
                 d = delegate;
                 if (d == null) {
                     WopiHostService s = service.get();
-                    WopiEngine engine = new WopiEngine(s.platform(), s.config().settings(), ProofCheck.NONE, false,
-                            Clock.systemUTC());
+                    WopiEngine engine = new WopiEngine(s.platform(), s.config().settings(), s.proofCheck(),
+                            s.hostPages(), Clock.systemUTC());
                     d = new WopiServlet(engine, s.config().settings().baseUrl());
                     if (getServletConfig() != null) {
                         d.init(getServletConfig());

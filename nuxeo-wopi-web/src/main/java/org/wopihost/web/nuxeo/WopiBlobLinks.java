@@ -37,10 +37,13 @@ final class WopiBlobLinks {
         HostLinks links = new HostLinks(settings);
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put(APP_NAME, app.get());
-        fields.put(VIEW, links.hostPage(VIEW, fileId));
+        // Each link only when the WOPI client's discovery has that action for the file's extension.
+        if (apps.canView(blob.getFilename())) {
+            fields.put(VIEW, links.hostPage(VIEW, fileId));
+        }
         if (apps.canEdit(blob.getFilename())) {
             fields.put(EDIT, links.hostPage(EDIT, fileId));
         }
-        return Optional.of(fields);
+        return fields.size() > 1 ? Optional.of(fields) : Optional.empty();
     }
 }

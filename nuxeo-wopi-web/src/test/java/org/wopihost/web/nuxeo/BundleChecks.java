@@ -34,6 +34,8 @@ final class BundleChecks {
             "org.nuxeo.ecm.core.scheduler.SchedulerService", List.of("schedule"),
             "org.nuxeo.ecm.core.api.versioning.VersioningService", List.of("filters", "policies"),
             "org.nuxeo.ecm.core.io.MarshallerRegistry", List.of("marshallers"),
+            "org.nuxeo.ecm.core.security.SecurityService", List.of("policies"),
+            "org.nuxeo.ecm.platform.WebResources", List.of("resources", "bundles"),
             "org.nuxeo.ecm.platform.ui.web.auth.service.PluggableAuthenticationService", List.of("specificChains"));
 
     /** Which supertype a class named by an element must have. */
@@ -42,7 +44,11 @@ final class BundleChecks {
             "listener", "org.nuxeo.ecm.core.event.EventListener",
             "filter", "org.nuxeo.ecm.core.versioning.VersioningPolicyFilter",
             "register", "org.nuxeo.ecm.core.io.marshallers.json.enrichers.AbstractJsonEnricher",
+            "policy", "org.nuxeo.ecm.core.security.SecurityPolicy",
             "servlet-class", "jakarta.servlet.http.HttpServlet");
+
+    /** Elements that name their class in their text rather than in a {@code class} attribute. */
+    static final List<String> CLASS_IN_TEXT = List.of("servlet-class");
 
     static final Path RESOURCES = Path.of("src/main/resources");
 
@@ -119,7 +125,9 @@ final class BundleChecks {
     static void checkClasses(Document doc, String entry) throws Exception {
         for (Map.Entry<String, String> e : SUPERTYPE_BY_ELEMENT.entrySet()) {
             for (Element el : elements(doc, e.getKey())) {
-                String name = el.hasAttribute("class") ? el.getAttribute("class") : el.getTextContent().trim();
+                // A versioning <policy> names no class (only a filter id): nothing to check there.
+                String name = el.hasAttribute("class") ? el.getAttribute("class")
+                        : CLASS_IN_TEXT.contains(e.getKey()) ? el.getTextContent().trim() : "";
                 if (name.isEmpty()) {
                     continue;
                 }

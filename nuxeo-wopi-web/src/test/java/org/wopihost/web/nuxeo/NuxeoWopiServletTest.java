@@ -29,6 +29,7 @@ class NuxeoWopiServletTest {
         when(service.platform()).thenReturn(new WopiPlatform(mock(AccessTokens.class), mock(Users.class),
                 mock(Permissions.class), mock(Files.class), mock(LockStore.class)));
         when(service.config()).thenReturn(NuxeoWopiConfig.read(Map.<String, String>of()::get));
+        when(service.proofCheck()).thenReturn(org.wopihost.engine.ProofCheck.NONE);
         return service;
     }
 
@@ -49,5 +50,39 @@ class NuxeoWopiServletTest {
         verify(resp, times(2)).sendError(404);
         assertThat(lookups).hasValue(1);
         assertThat(servlet.delegate()).isNotNull();
+    }
+
+    @Test
+    void marksTheRequestAsAWopiRequestOnlyWhileServingIt() throws Exception {
+        NuxeoWopiServlet servlet = new NuxeoWopiServlet(NuxeoWopiServletTest::service);
+        HttpServletRequest req = mock(HttpServletRequest.class);
+        java.util.List<Boolean> seen = new java.util.ArrayList<>();
+        when(req.getPathInfo()).thenAnswer(inv -> {
+            seen.add(org.wopihost.nuxeo.WopiRequests.isActive());
+            return "/not-a-wopi-path";
+        });
+        servlet.service(req, mock(HttpServletResponse.class));
+        assertThat(seen).containsExactly(true);
+        assertThat(org.wopihost.nuxeo.WopiRequests.isActive()).isFalse();
+    }
+
+    @Test
+    void theEngineChecksProofsWithTheServicesCheck() throws Exception {
+        WopiHostService service = service();
+        when(service.proofCheck()).thenReturn(request -> {
+            throw new org.wopihost.engine.WopiException(500, "unsigned");
+        });
+        when(service.hostPages()).thenReturn(true);
+        NuxeoWopiServlet servlet = new NuxeoWopiServlet(() -> service);
+        HttpServletRequest req = mock(HttpServletRequest.class);
+        when(req.getPathInfo()).thenReturn("/files/SOMEID");
+        when(req.getMethod()).thenReturn("GET");
+        when(req.getRequestURI()).thenReturn("/nuxeo/wopihost/files/SOMEID");
+        when(req.getQueryString()).thenReturn("access_token=t");
+        HttpServletResponse resp = mock(HttpServletResponse.class);
+        servlet.service(req, resp);
+        verify(resp).setStatus(500);
+        verify(service).proofCheck();
+        verify(service).hostPages();
     }
 }

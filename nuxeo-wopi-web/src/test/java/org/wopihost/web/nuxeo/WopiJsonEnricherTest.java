@@ -95,4 +95,33 @@ class WopiJsonEnricherTest {
         enricher.write(quiet, property);
         verify(quiet, never()).writeObjectFieldStart(anyString());
     }
+
+    @Test
+    void eachLinkOnlyWhenDiscoveryHasThatAction() {
+        WopiApps editOnlyDocx = new WopiApps() {
+            @Override
+            public java.util.Optional<String> appFor(String fileName) {
+                return java.util.Optional.of("Word");
+            }
+
+            @Override
+            public boolean canView(String fileName) {
+                return fileName.endsWith(".dotx");
+            }
+
+            @Override
+            public boolean canEdit(String fileName) {
+                return fileName.endsWith(".docx");
+            }
+        };
+        when(blob.getFilename()).thenReturn("a.docx");
+        assertThat(WopiBlobLinks.of(doc, "file:content", blob, editOnlyDocx, config.settings()).orElseThrow())
+                .containsOnlyKeys("appName", "edit");
+        when(blob.getFilename()).thenReturn("a.dotx");
+        assertThat(WopiBlobLinks.of(doc, "file:content", blob, editOnlyDocx, config.settings()).orElseThrow())
+                .containsOnlyKeys("appName", "view");
+        when(blob.getFilename()).thenReturn("a.docx");
+        assertThat(WopiBlobLinks.of(doc, "file:content", blob, WopiApps.NONE, config.settings()))
+                .as("no WOPI client configured").isEmpty();
+    }
 }
