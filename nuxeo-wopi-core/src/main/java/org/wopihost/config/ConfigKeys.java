@@ -31,8 +31,17 @@ public final class ConfigKeys {
     public static final String BRAND_NAME = "nuxeo.wopi.brand.name";
     public static final String BRAND_URL = "nuxeo.wopi.brand.url";
 
+    /**
+     * Where users download a file, sent as DownloadUrl: a template with {@code {repository}},
+     * {@code {docId}}, {@code {xpath}}, {@code {fileName}} and {@code {fileId}}. Empty: not sent.
+     */
+    public static final String DOWNLOAD_URL = "nuxeo.wopi.downloadURL";
+    /** Where users share a file, sent as FileSharingUrl; same placeholders. Empty: not sent. */
+    public static final String FILE_SHARING_URL = "nuxeo.wopi.fileSharingURL";
+
     public static final List<String> ALL = List.of(PUBLIC_URL, BASE_URL, DISCOVERY_URL, JWT_SECRET, TOKEN_TTL,
-            MAX_FILE_SIZE, PROOF_KEYS_ENABLED, NET_ZONE, BUSINESS_USERS, BRAND_NAME, BRAND_URL);
+            MAX_FILE_SIZE, PROOF_KEYS_ENABLED, NET_ZONE, BUSINESS_USERS, BRAND_NAME, BRAND_URL, DOWNLOAD_URL,
+            FILE_SHARING_URL);
 
     private ConfigKeys() {
     }

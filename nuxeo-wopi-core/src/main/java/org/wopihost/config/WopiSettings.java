@@ -25,7 +25,9 @@ public record WopiSettings(
         String netZone,
         boolean businessUsers,
         String brandName,
-        String brandUrl) {
+        String brandUrl,
+        String downloadUrlTemplate,
+        String fileSharingUrlTemplate) {
 
     public static final Duration DEFAULT_TOKEN_TTL = Duration.ofHours(10);
     public static final long DEFAULT_MAX_FILE_SIZE = 512L * 1024 * 1024;
@@ -58,6 +60,12 @@ public record WopiSettings(
         if (discovery != null) {
             url(ConfigKeys.DISCOVERY_URL, discovery);
         }
+        for (String key : new String[] {ConfigKeys.DOWNLOAD_URL, ConfigKeys.FILE_SHARING_URL}) {
+            String template = get.apply(key);
+            if (template != null) {
+                url(key, template.replaceAll("\\{[A-Za-z]+}", "x"));
+            }
+        }
         String brandUrl = get.apply(ConfigKeys.BRAND_URL);
         if (brandUrl != null) {
             url(ConfigKeys.BRAND_URL, brandUrl);
@@ -69,7 +77,9 @@ public record WopiSettings(
                 get.apply(ConfigKeys.NET_ZONE),
                 bool(ConfigKeys.BUSINESS_USERS, get.apply(ConfigKeys.BUSINESS_USERS), false),
                 get.apply(ConfigKeys.BRAND_NAME),
-                brandUrl);
+                brandUrl,
+                get.apply(ConfigKeys.DOWNLOAD_URL),
+                get.apply(ConfigKeys.FILE_SHARING_URL));
     }
 
     /** The WOPISrc of a file: what the client calls back. */

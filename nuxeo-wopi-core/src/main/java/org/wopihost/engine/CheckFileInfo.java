@@ -79,6 +79,8 @@ final class CheckFileInfo {
         putIfPresent(p, "BreadcrumbDocName", info.documentTitle());
         putIfPresent(p, "BreadcrumbFolderName", info.containerName());
         p.put("CloseUrl", links.closeUrl());
+        links.downloadUrl(file.fileId(), info).ifPresent(url -> p.put("DownloadUrl", url));
+        links.fileSharingUrl(file.fileId(), info).ifPresent(url -> p.put("FileSharingUrl", url));
         if (hostPages) {
             p.put("HostViewUrl", links.hostPage("view", file.fileId()));
             if (write) {

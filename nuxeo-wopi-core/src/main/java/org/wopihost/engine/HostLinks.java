@@ -1,8 +1,13 @@
 package org.wopihost.engine;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 import org.wopihost.config.WopiSettings;
+import org.wopihost.spi.FileInfo;
+import org.wopihost.spi.FileRef;
 
 /** URLs of our own pages that the engine hands to the WOPI client. */
 public final class HostLinks {
@@ -16,6 +21,35 @@ public final class HostLinks {
     /** The host page that opens a file in the WOPI client: {@code action} is view or edit. */
     public String hostPage(String action, String fileId) {
         return settings.publicUrl() + settings.wopiPath() + "/" + action + "/" + fileId;
+    }
+
+    /** DownloadUrl, when a template is configured. */
+    public Optional<String> downloadUrl(String fileId, FileInfo info) {
+        return expand(settings.downloadUrlTemplate(), fileId, info);
+    }
+
+    /** FileSharingUrl, when a template is configured. */
+    public Optional<String> fileSharingUrl(String fileId, FileInfo info) {
+        return expand(settings.fileSharingUrlTemplate(), fileId, info);
+    }
+
+    /** Fills a URL template's placeholders, each value encoded for a URL path segment. */
+    static Optional<String> expand(String template, String fileId, FileInfo info) {
+        if (template == null) {
+            return Optional.empty();
+        }
+        FileRef ref = info.ref();
+        return Optional.of(template
+                .replace("{repository}", segment(ref.repository()))
+                .replace("{docId}", segment(ref.documentId()))
+                .replace("{xpath}", ref.xpath())
+                .replace("{fileName}", segment(info.fileName()))
+                .replace("{fileId}", segment(fileId)));
+    }
+
+    /** URLEncoder encodes for forms; in a path a space is %20, not +. */
+    private static String segment(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** Where the user lands when they close the editor. */

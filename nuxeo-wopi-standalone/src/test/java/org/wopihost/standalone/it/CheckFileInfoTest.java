@@ -37,6 +37,12 @@ class CheckFileInfoTest {
             assertThat(info.get(flag).asBoolean()).as(flag).isTrue();
         }
         assertThat(info.get("BreadcrumbDocName").asText()).isEqualTo("Quarterly Report");
+        // not configured here, so not sent
+        assertThat(info.has("DownloadUrl")).isFalse();
+        assertThat(info.has("FileSharingUrl")).isFalse();
+        assertThat(info.has("BreadcrumbBrandName")).isFalse();
+        // no WOPI client configured: no host page to link to
+        assertThat(info.has("HostEditUrl")).isFalse();
     }
 
     @Test
