@@ -29,8 +29,15 @@ public final class DataFolder {
         return root;
     }
 
-    /** The embedded database, reachable by the CLI while the server runs (H2 mixed mode). */
+    /**
+     * The embedded database, reachable by the CLI while the server runs (H2 mixed mode). The
+     * mixed-mode server listens on loopback only: H2 reads its bind address once, before it opens
+     * any database, from this system property.
+     */
     public String h2Url() {
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+        }
         return "jdbc:h2:file:" + root.resolve("db").resolve("wopi") + ";AUTO_SERVER=TRUE";
     }
 
