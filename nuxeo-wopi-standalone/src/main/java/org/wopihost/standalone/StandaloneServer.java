@@ -24,6 +24,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.wopihost.config.WopiSettings;
 import org.wopihost.discovery.DiscoveryClient;
 import org.wopihost.engine.DiscoveryProofCheck;
+import org.wopihost.engine.HostLinks;
 import org.wopihost.engine.ProofCheck;
 import org.wopihost.proof.ProofKeyVerifier;
 import org.wopihost.standalone.web.BasicAuthUsers;
@@ -83,6 +84,7 @@ public final class StandaloneServer implements AutoCloseable {
             context.setContextPath("/");
             String wopi = "/" + StandaloneHost.WOPI_PATH;
             ProofCheck proofCheck = ProofCheck.NONE;
+            BasicAuthUsers login = new BasicAuthUsers(host.users());
             if (settings.discoveryUrl() != null) {
                 // A WOPI client is configured: check its proof keys and serve host pages that open it.
                 DiscoveryClient discovery = DiscoveryClient.builder(URI.create(settings.discoveryUrl()))
@@ -91,8 +93,7 @@ public final class StandaloneServer implements AutoCloseable {
                 if (settings.proofKeysEnabled()) {
                     proofCheck = new DiscoveryProofCheck(discovery, new ProofKeyVerifier(clock), background);
                 }
-                HostPageServlet hostPage = new HostPageServlet(host.platform(), settings, discovery,
-                        new BasicAuthUsers(host.users()));
+                HostPageServlet hostPage = new HostPageServlet(host.platform(), settings, discovery, login);
                 context.getServletHandler().addServlet(new ServletHolder("hostpage", hostPage));
                 ServletMapping hostPages = new ServletMapping();
                 hostPages.setServletName("hostpage");
@@ -109,7 +110,9 @@ public final class StandaloneServer implements AutoCloseable {
             }
             StandaloneHost opened = host;
             context.addServlet(new ServletHolder("health", new HealthServlet(() -> isUp(opened))), "/health");
-            context.addServlet(new ServletHolder("index", new IndexServlet(host.documents())), "/");
+            context.addServlet(new ServletHolder("index", new IndexServlet(host.documents(), host.users(),
+                    host.platform().permissions(), login, settings.discoveryUrl() == null ? null : new HostLinks(settings))),
+                    "/");
             jetty.setHandler(context);
             jetty.setStopAtShutdown(true);
             jetty.start();

@@ -42,8 +42,10 @@ class DedicatedWopiHostTest {
     }
 
     @Test
-    void theUsersHostNameServesEverythingElse() {
-        assertThat(get("http://localhost:" + PORT + "/")).isEqualTo(200);
+    void theUsersHostNameServesEverythingElse() throws Exception {
+        assertThat(get("http://localhost:" + PORT + "/")).isEqualTo(401); // served: it asks for a login
+        assertThat(WopiClient.send(HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + "/"))
+                .header("Authorization", HOST.basicAuth("alice")).GET().build()).statusCode()).isEqualTo(200);
         assertThat(get("http://localhost:" + PORT + "/health")).isEqualTo(200);
     }
 }

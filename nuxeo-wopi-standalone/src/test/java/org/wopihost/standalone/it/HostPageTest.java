@@ -7,7 +7,6 @@ import java.net.URLDecoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
@@ -41,12 +40,7 @@ class HostPageTest {
     }
 
     static String password(String user) throws Exception {
-        for (String line : Files.readAllLines(HOST.dataDir().resolve("initial-passwords"))) {
-            if (line.startsWith(user + "=")) {
-                return line.substring(user.length() + 1);
-            }
-        }
-        throw new AssertionError("no password for " + user);
+        return HOST.password(user);
     }
 
     static HttpResponse<byte[]> open(String action, String fileId, String user, String password) {
@@ -134,6 +128,29 @@ class HostPageTest {
         String fileId = HOST.fileId("Private");
         assertThat(open("view", fileId, "bob", password("bob")).statusCode()).isEqualTo(404);
         assertThat(open("view", fileId, "alice", password("alice")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theIndexListsWhatTheUserMayReadWithHostPageLinks() throws Exception {
+        String privateDoc = HOST.documents().createDocument("Alice only", "alice");
+        HOST.documents().addFile(privateDoc, "file:content", "Alice only.docx",
+                new java.io.ByteArrayInputStream(new byte[] {1}), "alice");
+        java.util.function.Function<String, String> index = user -> {
+            try {
+                return html(WopiClient.send(HttpRequest.newBuilder(URI.create(HOST.server().url()))
+                        .header("Authorization", HOST.basicAuth(user)).GET().build()));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        String alice = index.apply("alice");
+        String bob = index.apply("bob");
+        String reportId = HOST.fileId("Quarterly Report");
+        assertThat(alice).contains("Alice only.docx", "wopi/edit/" + reportId, "wopi/view/" + reportId);
+        assertThat(bob).contains("Quarterly Report.docx", "wopi/view/" + reportId)
+                .doesNotContain("Alice only.docx").doesNotContain("wopi/edit/");
+        assertThat(WopiClient.send(HttpRequest.newBuilder(URI.create(HOST.server().url())).GET().build()).statusCode())
+                .isEqualTo(401);
     }
 
     @Test

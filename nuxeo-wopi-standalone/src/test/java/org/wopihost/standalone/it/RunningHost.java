@@ -74,6 +74,22 @@ public final class RunningHost implements BeforeAllCallback, AfterAllCallback {
         return dataDir;
     }
 
+    /** The seeded user's password, from the data folder's initial-passwords file. */
+    public String password(String user) throws java.io.IOException {
+        for (String line : Files.readAllLines(dataDir.resolve("initial-passwords"))) {
+            if (line.startsWith(user + "=")) {
+                return line.substring(user.length() + 1);
+            }
+        }
+        throw new AssertionError("no password for " + user);
+    }
+
+    /** An {@code Authorization} header value logging {@code user} in to the host's pages. */
+    public String basicAuth(String user) throws java.io.IOException {
+        return "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((user + ":" + password(user)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     public Documents documents() {
         return server.host().documents();
     }

@@ -52,8 +52,11 @@ class StandaloneJarIT {
         HttpResponse<byte[]> health = WopiClient.send(HttpRequest.newBuilder(URI.create(url + "health")).build());
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(health.body()).get("status").asText()).isEqualTo("UP");
-        String index = new String(WopiClient.send(HttpRequest.newBuilder(URI.create(url)).build()).body(),
-                StandardCharsets.UTF_8);
+        String password = Files.readAllLines(data.resolve("initial-passwords")).stream()
+                .filter(l -> l.startsWith("alice=")).findFirst().orElseThrow().substring("alice=".length());
+        String index = new String(WopiClient.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization",
+                "Basic " + java.util.Base64.getEncoder().encodeToString(("alice:" + password).getBytes(StandardCharsets.UTF_8)))
+                .build()).body(), StandardCharsets.UTF_8);
         assertThat(index).contains("Quarterly Report.docx", "Budget 2027.xlsx", "Product Roadmap.pptx",
                 "Figures.xlsx", "validator.wopitest");
 
