@@ -20,7 +20,27 @@ public final class StandaloneConfig {
     public static final String DB_USER = "standalone.db.user";
     public static final String DB_PASSWORD = "standalone.db.password";
 
+    /** How many versions of each file to keep (Office autosaves often); the oldest go first. */
+    public static final String VERSIONS_KEPT = "standalone.versions.kept";
+    public static final int DEFAULT_VERSIONS_KEPT = 100;
+
     private StandaloneConfig() {
+    }
+
+    public static int versionsKept(Map<String, String> config) {
+        String value = config.getOrDefault(VERSIONS_KEPT, "").trim();
+        if (value.isEmpty()) {
+            return DEFAULT_VERSIONS_KEPT;
+        }
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(VERSIONS_KEPT + " must be a whole number of at least 1: " + value);
     }
 
     /** The file's keys and values; no file, no keys. */

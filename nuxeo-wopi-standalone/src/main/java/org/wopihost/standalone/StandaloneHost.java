@@ -69,7 +69,8 @@ public final class StandaloneHost implements AutoCloseable {
             // The first use of a data folder, by the server or the CLI, seeds it.
             new Seeder(documents, users, data.initialPasswords()).seedIfEmpty();
             WopiPlatform platform = new WopiPlatform(tokens, users,
-                    new StandalonePermissions(database), new StandaloneFiles(documents), new SqlLockStore(database, clock));
+                    new StandalonePermissions(database), new StandaloneFiles(documents,
+                    StandaloneConfig.versionsKept(config)), new SqlLockStore(database, clock));
             return new StandaloneHost(data, settings, database, documents, users, platform);
         } catch (IOException | RuntimeException e) {
             database.close();

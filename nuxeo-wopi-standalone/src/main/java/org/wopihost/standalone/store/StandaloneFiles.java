@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.wopihost.spi.FileInfo;
 import org.wopihost.spi.FileRef;
 import org.wopihost.spi.Files;
@@ -31,11 +33,19 @@ public final class StandaloneFiles implements Files {
             + " JOIN wopi_versions v ON v.doc_id = b.doc_id AND v.xpath = b.xpath AND v.version = b.current_version"
             + " JOIN wopi_documents d ON d.id = b.doc_id WHERE b.doc_id = ? AND b.xpath = ?";
 
+    private static final Logger LOG = LoggerFactory.getLogger(StandaloneFiles.class);
+
     private final Documents documents;
     private final Database db;
     private final BlobFiles blobs;
+    private final int versionsKept;
 
-    public StandaloneFiles(Documents documents) {
+    /** @param versionsKept how many versions of each file to keep, at least 1 */
+    public StandaloneFiles(Documents documents, int versionsKept) {
+        if (versionsKept < 1) {
+            throw new IllegalArgumentException("At least one version must be kept");
+        }
+        this.versionsKept = versionsKept;
         this.documents = documents;
         this.db = documents.database();
         this.blobs = documents.blobs();
@@ -65,10 +75,11 @@ public final class StandaloneFiles implements Files {
             throw new NoSuchFileException(file.toString());
         }
         BlobFiles.Stored stored = blobs.store(content, maxBytes);
+        FileInfo saved;
         try {
             // Read back inside the transaction, under the row lock: a concurrent save must not make
             // us report its version as ours.
-            Optional<Current> saved = db.transaction(c -> {
+            saved = db.transaction(c -> {
                 Integer version = currentVersionForUpdate(c, file);
                 if (version == null) {
                     return Optional.<Current>empty();
@@ -77,11 +88,46 @@ public final class StandaloneFiles implements Files {
                 Documents.update(c, "UPDATE wopi_blobs SET current_version = ? WHERE doc_id = ? AND xpath = ?",
                         version + 1, file.documentId(), file.xpath());
                 return current(c, file);
-            });
-            return saved.orElseThrow(() -> new NoSuchFileException(file + " was deleted during the save")).info();
+            }).orElseThrow(() -> new NoSuchFileException(file + " was deleted during the save")).info();
         } catch (IOException | RuntimeException e) {
             blobs.delete(stored.key());
             throw e;
+        }
+        pruneVersions(file, Integer.parseInt(saved.version()));
+        return saved;
+    }
+
+    /**
+     * Office saves every 30 seconds to 2 minutes: keep the newest {@code versionsKept} versions of a
+     * file, not every autosave forever. The newest version holds everything typed. Best effort:
+     * a failure here leaves extra versions, never a missing one.
+     */
+    private void pruneVersions(FileRef file, int newest) {
+        int oldestKept = newest - versionsKept + 1;
+        if (oldestKept <= 1) {
+            return;
+        }
+        try {
+            List<String> keys = db.transaction(c -> {
+                List<String> old = new ArrayList<>();
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT blob_key FROM wopi_versions WHERE doc_id = ? AND xpath = ? AND version < ?")) {
+                    Documents.bind(ps, file.documentId(), file.xpath(), oldestKept);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            old.add(rs.getString(1));
+                        }
+                    }
+                }
+                Documents.update(c, "DELETE FROM wopi_versions WHERE doc_id = ? AND xpath = ? AND version < ?",
+                        file.documentId(), file.xpath(), oldestKept);
+                return old;
+            });
+            for (String key : keys) {
+                blobs.delete(key); // a reader still streaming it keeps its open file
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Could not prune old versions of {}: {}", file, e.getMessage());
         }
     }
 
