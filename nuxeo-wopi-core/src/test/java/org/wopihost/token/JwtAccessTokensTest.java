@@ -1,0 +1,82 @@
+package org.wopihost.token;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Date;
+
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.algorithms.Algorithm;
+
+import org.junit.jupiter.api.Test;
+import org.wopihost.spi.AccessToken;
+import org.wopihost.spi.InvalidTokenException;
+import org.wopihost.spi.IssuedToken;
+import org.wopihost.spi.Permission;
+
+class JwtAccessTokensTest {
+
+    static final String SECRET = "s".repeat(64);
+    static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+    static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+    final JwtAccessTokens tokens = new JwtAccessTokens(SECRET, Duration.ofHours(10), CLOCK, "wopi");
+
+    @Test
+    void issuesAndVerifiesAToken() throws Exception {
+        IssuedToken issued = tokens.issue("alice", "FILE1", Permission.EDIT);
+        assertThat(issued.expiresAt()).isEqualTo(NOW.plus(Duration.ofHours(10)));
+        AccessToken token = tokens.verify(issued.token());
+        assertThat(token).isEqualTo(new AccessToken("alice", "FILE1", Permission.EDIT, issued.expiresAt()));
+        var jwt = JWT.decode(issued.token());
+        assertThat(jwt.getAlgorithm()).isEqualTo("HS512");
+        assertThat(jwt.getIssuer()).isEqualTo("nuxeo");
+        assertThat(jwt.getAudience()).containsExactly("/wopi/files/FILE1");
+    }
+
+    @Test
+    void refusesExpiredForgedAndIncompleteTokens() {
+        IssuedToken issued = tokens.issue("alice", "FILE1", Permission.VIEW);
+        JwtAccessTokens later = new JwtAccessTokens(SECRET, Duration.ofHours(10),
+                Clock.fixed(NOW.plus(Duration.ofHours(10)).plusSeconds(1), ZoneOffset.UTC), "wopi");
+        assertThatThrownBy(() -> later.verify(issued.token())).isInstanceOf(InvalidTokenException.class);
+        JwtAccessTokens otherSecret = new JwtAccessTokens("t".repeat(64), Duration.ofHours(10), CLOCK, "wopi");
+        assertThatThrownBy(() -> otherSecret.verify(issued.token())).isInstanceOf(InvalidTokenException.class);
+        assertThatThrownBy(() -> tokens.verify(null)).isInstanceOf(InvalidTokenException.class);
+        assertThatThrownBy(() -> tokens.verify("a.b.c")).isInstanceOf(InvalidTokenException.class);
+
+        Algorithm hs512 = Algorithm.HMAC512(SECRET);
+        Date exp = Date.from(NOW.plusSeconds(60));
+        String noFile = JWT.create().withIssuer("nuxeo").withSubject("alice").withExpiresAt(exp)
+                .withClaim(TokenClaims.PERMISSION, "edit").sign(hs512);
+        String otherAudience = JWT.create().withIssuer("nuxeo").withSubject("alice").withExpiresAt(exp)
+                .withAudience("/wopi/files/OTHER").withClaim(TokenClaims.FILE_ID, "FILE1")
+                .withClaim(TokenClaims.PERMISSION, "edit").sign(hs512);
+        String otherIssuer = JWT.create().withIssuer("someone").withSubject("alice").withExpiresAt(exp)
+                .withAudience("/wopi/files/FILE1").withClaim(TokenClaims.FILE_ID, "FILE1")
+                .withClaim(TokenClaims.PERMISSION, "edit").sign(hs512);
+        String badPermission = JWT.create().withIssuer("nuxeo").withSubject("alice").withExpiresAt(exp)
+                .withAudience("/wopi/files/FILE1").withClaim(TokenClaims.FILE_ID, "FILE1")
+                .withClaim(TokenClaims.PERMISSION, "admin").sign(hs512);
+        String noExpiry = JWT.create().withIssuer("nuxeo").withSubject("alice")
+                .withAudience("/wopi/files/FILE1").withClaim(TokenClaims.FILE_ID, "FILE1")
+                .withClaim(TokenClaims.PERMISSION, "edit").sign(hs512);
+        String hs256 = JWT.create().withIssuer("nuxeo").withSubject("alice").withExpiresAt(exp)
+                .withAudience("/wopi/files/FILE1").withClaim(TokenClaims.FILE_ID, "FILE1")
+                .withClaim(TokenClaims.PERMISSION, "edit").sign(Algorithm.HMAC256(SECRET));
+        for (String bad : new String[] {noFile, otherAudience, otherIssuer, badPermission, noExpiry, hs256}) {
+            assertThatThrownBy(() -> tokens.verify(bad)).isInstanceOf(InvalidTokenException.class);
+        }
+    }
+
+    @Test
+    void refusesWeakSecrets() {
+        assertThatThrownBy(() -> new JwtAccessTokens("short", Duration.ofHours(1), CLOCK, "wopi"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("64 bytes");
+        assertThatThrownBy(() -> new JwtAccessTokens(null, Duration.ofHours(1), CLOCK, "wopi"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
