@@ -49,6 +49,9 @@ public final class Main implements Callable<Integer> {
         System.out.println("nuxeo-wopi standalone host serving " + server.url() + " (data: "
                 + server.host().data().root() + ")");
         System.out.println("WOPI endpoints: " + server.host().settings().wopiSrc("{fileId}"));
+        if (java.nio.file.Files.exists(server.host().data().initialPasswords())) {
+            System.out.println("Passwords of the seeded users: " + server.host().data().initialPasswords());
+        }
         System.out.flush();
         server.join();
         return 0;
