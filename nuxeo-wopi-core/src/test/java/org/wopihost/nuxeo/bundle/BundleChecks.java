@@ -37,7 +37,8 @@ public final class BundleChecks {
             "org.nuxeo.ecm.core.io.MarshallerRegistry", List.of("marshallers"),
             "org.nuxeo.ecm.core.security.SecurityService", List.of("policies"),
             "org.nuxeo.ecm.platform.WebResources", List.of("resources", "bundles"),
-            "org.nuxeo.ecm.platform.ui.web.auth.service.PluggableAuthenticationService", List.of("specificChains"));
+            "org.nuxeo.ecm.platform.ui.web.auth.service.PluggableAuthenticationService",
+            List.of("specificChains", "startURL"));
 
     /** Which supertype a class named by an element must have. */
     public static final Map<String, String> SUPERTYPE_BY_ELEMENT = Map.of(
