@@ -20,26 +20,28 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * Checks a Nuxeo bundle's sources: META-INF/MANIFEST.MF and every OSGI-INF file. (Same helper in the
- * core and web modules' tests.)
+ * Checks a Nuxeo bundle's sources: META-INF/MANIFEST.MF and every OSGI-INF file, under
+ * {@code src/main/resources} of the module whose tests run it. One copy for both bundles: the web module
+ * gets it from this module's test-jar.
  */
-final class BundleChecks {
+public final class BundleChecks {
 
     /**
      * Every Nuxeo extension point we contribute to: target component -> points. The Nuxeo source
      * declaring each is listed in nuxeo-api-shim/README.md.
      */
-    static final Map<String, List<String>> KNOWN_POINTS = Map.of(
+    public static final Map<String, List<String>> KNOWN_POINTS = Map.of(
             "org.nuxeo.ecm.core.event.EventServiceComponent", List.of("listener"),
             "org.nuxeo.ecm.core.scheduler.SchedulerService", List.of("schedule"),
             "org.nuxeo.ecm.core.api.versioning.VersioningService", List.of("filters", "policies"),
             "org.nuxeo.ecm.core.io.MarshallerRegistry", List.of("marshallers"),
             "org.nuxeo.ecm.core.security.SecurityService", List.of("policies"),
             "org.nuxeo.ecm.platform.WebResources", List.of("resources", "bundles"),
-            "org.nuxeo.ecm.platform.ui.web.auth.service.PluggableAuthenticationService", List.of("specificChains"));
+            "org.nuxeo.ecm.platform.ui.web.auth.service.PluggableAuthenticationService",
+            List.of("specificChains", "startURL"));
 
     /** Which supertype a class named by an element must have. */
-    static final Map<String, String> SUPERTYPE_BY_ELEMENT = Map.of(
+    public static final Map<String, String> SUPERTYPE_BY_ELEMENT = Map.of(
             "implementation", "org.nuxeo.runtime.model.DefaultComponent",
             "listener", "org.nuxeo.ecm.core.event.EventListener",
             "filter", "org.nuxeo.ecm.core.versioning.VersioningPolicyFilter",
@@ -48,38 +50,38 @@ final class BundleChecks {
             "servlet-class", "jakarta.servlet.http.HttpServlet");
 
     /** Elements that name their class in their text rather than in a {@code class} attribute. */
-    static final List<String> CLASS_IN_TEXT = List.of("servlet-class");
+    public static final List<String> CLASS_IN_TEXT = List.of("servlet-class");
 
-    static final Path RESOURCES = Path.of("src/main/resources");
+    public static final Path RESOURCES = Path.of("src/main/resources");
 
     private BundleChecks() {
     }
 
-    static Manifest manifest() throws IOException {
+    public static Manifest manifest() throws IOException {
         try (InputStream in = Files.newInputStream(RESOURCES.resolve("META-INF/MANIFEST.MF"))) {
             return new Manifest(in);
         }
     }
 
-    static List<String> listedComponents() throws IOException {
+    public static List<String> listedComponents() throws IOException {
         String value = manifest().getMainAttributes().getValue("Nuxeo-Component");
         assertThat(value).as("Nuxeo-Component").isNotBlank();
         return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
-    static List<Path> osgiFiles() throws IOException {
+    public static List<Path> osgiFiles() throws IOException {
         try (Stream<Path> files = Files.list(RESOURCES.resolve("OSGI-INF"))) {
             return files.filter(p -> p.toString().endsWith(".xml")).sorted().toList();
         }
     }
 
-    static Document parse(Path file) throws Exception {
+    public static Document parse(Path file) throws Exception {
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
         return f.newDocumentBuilder().parse(file.toFile());
     }
 
-    static List<Element> elements(Document doc, String name) {
+    public static List<Element> elements(Document doc, String name) {
         NodeList list = doc.getElementsByTagName(name);
         List<Element> out = new ArrayList<>();
         for (int i = 0; i < list.getLength(); i++) {
@@ -88,7 +90,7 @@ final class BundleChecks {
         return out;
     }
 
-    static void checkManifestAndComponents() throws Exception {
+    public static void checkManifestAndComponents() throws Exception {
         Manifest mf = manifest();
         assertThat(mf.getMainAttributes().getValue("Bundle-SymbolicName")).startsWith("org.wopihost.");
         List<String> listed = listedComponents();
@@ -122,7 +124,7 @@ final class BundleChecks {
         }
     }
 
-    static void checkClasses(Document doc, String entry) throws Exception {
+    public static void checkClasses(Document doc, String entry) throws Exception {
         for (Map.Entry<String, String> e : SUPERTYPE_BY_ELEMENT.entrySet()) {
             for (Element el : elements(doc, e.getKey())) {
                 // A versioning <policy> names no class (only a filter id): nothing to check there.

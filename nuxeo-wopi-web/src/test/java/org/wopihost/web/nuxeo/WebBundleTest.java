@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.wopihost.nuxeo.NuxeoWopiConfig;
+import org.wopihost.nuxeo.bundle.BundleChecks;
 
 /** The web bundle: MANIFEST.MF, the auth chain and marshaller contributions, the deployment fragment. */
 class WebBundleTest {
@@ -17,13 +18,78 @@ class WebBundleTest {
                 "OSGI-INF/wopihost-marshallers-contrib.xml", "OSGI-INF/wopihost-webui-contrib.xml");
     }
 
+    private static final String WOPI = "/" + NuxeoWopiConfig.WOPI_PATH;
+
     @Test
-    void theServletIsMappedOnOurPathNotNuxeos() throws Exception {
+    void theServletsAreMappedOnOurPathNotNuxeos() throws Exception {
         Document doc = BundleChecks.parse(BundleChecks.RESOURCES.resolve("OSGI-INF/deployment-fragment.xml"));
         BundleChecks.checkClasses(doc, "deployment-fragment.xml");
         assertThat(BundleChecks.elements(doc, "url-pattern")).extracting(e -> e.getTextContent().trim())
-                .containsOnly("/" + NuxeoWopiConfig.WOPI_PATH + "/*")
+                .containsOnly(WOPI + "/*", WOPI + "/view/*", WOPI + "/edit/*")
                 .doesNotContain("/wopi/*", "/site/wopi/*");
+    }
+
+    /** servlet-name -> its url-patterns, and servlet-name -> class, from the web#SERVLET extension. */
+    private static java.util.Map<String, java.util.List<String>> mappings(Document doc) {
+        java.util.Map<String, java.util.List<String>> byName = new java.util.TreeMap<>();
+        for (Element m : BundleChecks.elements(doc, "servlet-mapping")) {
+            String name = m.getElementsByTagName("servlet-name").item(0).getTextContent().trim();
+            String url = m.getElementsByTagName("url-pattern").item(0).getTextContent().trim();
+            byName.computeIfAbsent(name, k -> new java.util.ArrayList<>()).add(url);
+        }
+        return byName;
+    }
+
+    private static String servletClass(Document doc, String servletName) {
+        for (Element s : BundleChecks.elements(doc, "servlet")) {
+            if (s.getElementsByTagName("servlet-name").item(0).getTextContent().trim().equals(servletName)) {
+                return s.getElementsByTagName("servlet-class").item(0).getTextContent().trim();
+            }
+        }
+        throw new AssertionError("no servlet " + servletName);
+    }
+
+    @Test
+    void theHostPagesAreServedByTheirOwnServletOnViewAndEdit() throws Exception {
+        Document doc = BundleChecks.parse(BundleChecks.RESOURCES.resolve("OSGI-INF/deployment-fragment.xml"));
+        java.util.Map<String, java.util.List<String>> byName = mappings(doc);
+        String page = byName.entrySet().stream()
+                .filter(e -> servletClass(doc, e.getKey()).equals(NuxeoHostPageServlet.class.getName()))
+                .map(java.util.Map.Entry::getKey).findFirst().orElseThrow();
+        assertThat(byName.get(page)).containsExactlyInAnyOrder(WOPI + "/view/*", WOPI + "/edit/*");
+        String endpoints = byName.entrySet().stream()
+                .filter(e -> servletClass(doc, e.getKey()).equals(NuxeoWopiServlet.class.getName()))
+                .map(java.util.Map.Entry::getKey).findFirst().orElseThrow();
+        assertThat(byName.get(endpoints)).containsExactly(WOPI + "/*");
+        // Nuxeo instantiates it by reflection (the fragment's servlet-class).
+        Class<?> c = Class.forName(servletClass(doc, page));
+        assertThat(jakarta.servlet.http.HttpServlet.class).isAssignableFrom(c);
+        assertThat(java.lang.reflect.Modifier.isPublic(c.getConstructor().getModifiers())).isTrue();
+        // Nuxeo's authentication filter sees every host page (covered by the /wopihost/* filter mapping).
+        assertThat(BundleChecks.elements(doc, "filter-mapping")).anySatisfy(m -> {
+            assertThat(m.getElementsByTagName("filter-name").item(0).getTextContent().trim())
+                    .isEqualTo("NuxeoAuthenticationFilter");
+            assertThat(m.getElementsByTagName("url-pattern").item(0).getTextContent().trim()).isEqualTo(WOPI + "/*");
+        });
+    }
+
+    @Test
+    void theHostPagesGetNuxeosDefaultChainAndAreStartUrls() throws Exception {
+        Document doc = BundleChecks.parse(BundleChecks.RESOURCES.resolve("OSGI-INF/wopihost-auth-contrib.xml"));
+        // Nuxeo: PluggableAuthenticationService#getSpecificAuthChainName, Pattern.matcher(requestURI).matches().
+        for (Element url : BundleChecks.elements(doc, "url")) {
+            java.util.regex.Pattern p = java.util.regex.Pattern.compile(url.getTextContent().trim());
+            for (String uri : java.util.List.of("/nuxeo" + WOPI + "/view/ABC", "/nuxeo" + WOPI + "/edit/ABC",
+                    WOPI + "/view/ABC", WOPI + "/edit/ABC", "/ctx/sub" + WOPI + "/edit/ABC")) {
+                assertThat(p.matcher(uri).matches()).as("%s must not take the JWT-only chain", uri).isFalse();
+            }
+        }
+        // After the login page Nuxeo sends the user back only to URLs starting with a startURL pattern,
+        // compared with servlet path + path info without its leading slash.
+        assertThat(BundleChecks.elements(doc, "pattern")).extracting(e -> e.getTextContent().trim())
+                .containsExactlyInAnyOrder(NuxeoWopiConfig.WOPI_PATH + "/view/", NuxeoWopiConfig.WOPI_PATH + "/edit/");
+        Element startUrl = (Element) BundleChecks.elements(doc, "startURLPattern").get(0).getParentNode();
+        assertThat(startUrl.getAttribute("point")).isEqualTo("startURL");
     }
 
     @Test
@@ -33,8 +99,10 @@ class WebBundleTest {
         assertThat(chain.getAttribute("name")).isEqualTo("wopihost").isNotEqualTo("wopi");
         assertThat(BundleChecks.elements(doc, "plugin")).extracting(e -> e.getTextContent().trim())
                 .containsExactly("JWT_AUTH");
+        assertThat(BundleChecks.elements(doc, "url")).hasSize(1);
         String url = BundleChecks.elements(doc, "url").get(0).getTextContent().trim();
         assertThat("/nuxeo/wopihost/files/ABC".matches(url)).isTrue();
+        assertThat("/nuxeo/wopihost/files/ABC/contents".matches(url)).isTrue();
         assertThat("/nuxeo/wopi/files/ABC".matches(url)).isFalse();
         assertThat("/nuxeo/site/wopi/files/ABC".matches(url)).isFalse();
     }
