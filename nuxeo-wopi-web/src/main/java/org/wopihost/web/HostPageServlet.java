@@ -95,6 +95,13 @@ public class HostPageServlet extends HttpServlet {
         render(response, info.get().fileName(), action.get().favIconUrl(), actionUrl, token);
     }
 
+    /** A HEAD would issue a token nobody receives. */
+    @Override
+    protected void doHead(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader("Allow", "GET");
+        response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+    }
+
     private Optional<WopiAction> findAction(Permission permission, String extension) {
         return discovery.current().find(permission == Permission.EDIT ? "edit" : "view", extension,
                 OfficeMimeTypes.of(extension).orElse(null));

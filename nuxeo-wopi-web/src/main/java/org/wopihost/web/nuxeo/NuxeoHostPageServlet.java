@@ -11,6 +11,7 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.nuxeo.ecm.core.api.NuxeoPrincipal;
 import org.wopihost.discovery.DiscoveryClient;
 import org.wopihost.nuxeo.WopiHostComponent;
 import org.wopihost.nuxeo.WopiHostService;
@@ -32,11 +33,13 @@ public class NuxeoHostPageServlet extends HttpServlet {
 
     /**
      * The user Nuxeo's authentication filter put on the request. Absent only when the filter let the
-     * request through unauthenticated (it normally redirects to the login page first): 401.
+     * request through unauthenticated (it normally redirects to the login page first): 401. The
+     * anonymous user, where a server enables it, gets no token either: WOPI edits need a person.
      */
     static final HostPageUsers NUXEO_LOGIN = (request, response) -> {
         Principal principal = request.getUserPrincipal();
-        if (principal == null || principal.getName() == null || principal.getName().isEmpty()) {
+        if (principal == null || principal.getName() == null || principal.getName().isEmpty()
+                || (principal instanceof NuxeoPrincipal nuxeo && nuxeo.isAnonymous())) {
             response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
             return Optional.empty();
         }

@@ -95,6 +95,20 @@ class NuxeoHostPageServletTest {
     }
 
     @Test
+    void theAnonymousUserGetsNoPage() throws Exception {
+        org.nuxeo.ecm.core.api.NuxeoPrincipal guest = mock(org.nuxeo.ecm.core.api.NuxeoPrincipal.class);
+        when(guest.getName()).thenReturn("Guest");
+        when(guest.isAnonymous()).thenReturn(true);
+        HttpServletRequest req = mock(HttpServletRequest.class);
+        when(req.getUserPrincipal()).thenReturn(guest);
+        HttpServletResponse resp = mock(HttpServletResponse.class);
+        assertThat(NuxeoHostPageServlet.NUXEO_LOGIN.currentUser(req, resp)).isEmpty();
+        verify(resp).sendError(401);
+        when(guest.isAnonymous()).thenReturn(false);
+        assertThat(NuxeoHostPageServlet.NUXEO_LOGIN.currentUser(req, mock(HttpServletResponse.class))).contains("Guest");
+    }
+
+    @Test
     void withoutALoggedInUserTheAnswerIs401() throws Exception {
         HttpServletRequest req = mock(HttpServletRequest.class);
         HttpServletResponse resp = mock(HttpServletResponse.class);

@@ -16,6 +16,8 @@ public interface NuxeoPrincipal extends Principal, Serializable {
 
     boolean isAdministrator();
 
+    boolean isAnonymous();
+
     /** The current logged in principal, or null if there is none. @since 11.1 */
     static NuxeoPrincipal getCurrent() {
         throw new UnsupportedOperationException("nuxeo-api-shim: compile-time declaration only");
