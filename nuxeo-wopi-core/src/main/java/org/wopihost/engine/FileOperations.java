@@ -12,6 +12,7 @@ import org.wopihost.spi.ContentTooLargeException;
 import org.wopihost.spi.FileInfo;
 import org.wopihost.spi.Files;
 import org.wopihost.spi.OpenedFile;
+import org.wopihost.spi.WriteRefusedException;
 
 /** GetFile and PutFile: the file's bytes, streamed both ways. */
 final class FileOperations {
@@ -51,15 +52,18 @@ final class FileOperations {
 
     static Operation putFile(Files files, LockRules locks, long maxFileSize) {
         return Operation.of(EDIT, (file, request) -> {
-            locks.checkWritable(file.fileId(), request.header(WopiHeaders.LOCK), file.info().size(), false);
+            Optional<String> lockSeen = locks.checkWritable(file.fileId(), request.header(WopiHeaders.LOCK),
+                    file.info().size());
             if (request.contentLength() > maxFileSize) {
                 throw new WopiException(413, "The file is larger than this host accepts");
             }
             FileInfo saved;
             try (InputStream body = request.body()) {
-                saved = files.write(file.ref(), body, maxFileSize, file.user());
+                saved = files.write(file.ref(), body, maxFileSize, file.user(), locks.unchanged(file.fileId(), lockSeen));
             } catch (ContentTooLargeException e) {
                 throw new WopiException(413, e.getMessage());
+            } catch (WriteRefusedException e) {
+                throw WopiException.lockMismatch(e.currentLock(), e.getMessage());
             }
             return WopiResponse.ok().header(WopiHeaders.ITEM_VERSION, saved.version());
         });

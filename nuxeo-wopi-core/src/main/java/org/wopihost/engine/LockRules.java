@@ -6,6 +6,8 @@ import java.util.Optional;
 
 import org.wopihost.config.WopiSettings;
 import org.wopihost.spi.LockStore;
+import org.wopihost.spi.WriteCondition;
+import org.wopihost.spi.WriteRefusedException;
 
 /**
  * The WOPI lock semantics, built from the store's atomic compare-and-set steps so that two
@@ -86,18 +88,31 @@ final class LockRules {
 
     /**
      * Checks that a write may proceed: when the file is locked, only with its lock id; when it is
-     * not, only onto an empty file (how Office creates new files) unless {@code unlockedAllowed}.
+     * not, only onto an empty file (how Office creates new files). Returns the lock seen.
      */
-    void checkWritable(String fileId, Optional<String> requestLock, long currentSize, boolean unlockedAllowed)
-            throws WopiException {
+    Optional<String> checkWritable(String fileId, Optional<String> requestLock, long currentSize) throws WopiException {
         Optional<String> current = store.get(fileId);
         if (current.isPresent()) {
             if (!current.equals(requestLock)) {
                 throw WopiException.lockMismatch(current.get(), "The file is locked with another lock id");
             }
-        } else if (currentSize != 0 && !unlockedAllowed) {
+        } else if (currentSize != 0) {
             throw WopiException.lockMismatch("", "The file is not locked");
         }
+        return current;
+    }
+
+    /**
+     * The condition a save checked with {@link #checkWritable} must still meet when its upload ends:
+     * the file's lock is still what it was then (the request's lock, or none).
+     */
+    WriteCondition unchanged(String fileId, Optional<String> lockSeen) {
+        return () -> {
+            Optional<String> now = store.get(fileId);
+            if (!now.equals(lockSeen)) {
+                throw new WriteRefusedException(now.orElse(""), "The lock changed during the upload");
+            }
+        };
     }
 
     /** Refuses a change (rename, delete) to a file locked by anyone but the request's lock id. */

@@ -15,6 +15,7 @@ import org.wopihost.spi.FileInfo;
 import org.wopihost.spi.FileRef;
 import org.wopihost.spi.IssuedToken;
 import org.wopihost.spi.WopiPlatform;
+import org.wopihost.spi.WriteRefusedException;
 
 /**
  * PutRelativeFile: "Save as" and format conversion. Creates a file next to the current one, in
@@ -67,6 +68,8 @@ final class PutRelativeFile {
                     : saveRelative(file, relative.get(), request, body);
         } catch (ContentTooLargeException e) {
             throw new WopiException(413, e.getMessage());
+        } catch (WriteRefusedException e) {
+            throw WopiException.lockMismatch(e.currentLock(), "The file to overwrite was locked during the upload");
         }
         return WopiResponse.body(200, JsonBody.of(result(file, created)));
     }
@@ -118,7 +121,8 @@ final class PutRelativeFile {
             // The spec's answer when the user may not overwrite the target.
             throw WopiException.notImplemented("The user may not overwrite that file");
         }
-        return platform.files().write(existing.get(), body, maxFileSize, file.user());
+        return platform.files().write(existing.get(), body, maxFileSize, file.user(),
+                locks.unchanged(FileIdCodec.encode(existing.get()), Optional.empty()));
     }
 
     private WopiException validTarget(WopiException e, FileRef near, String name) {

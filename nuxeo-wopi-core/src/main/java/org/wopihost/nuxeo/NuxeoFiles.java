@@ -24,6 +24,7 @@ import org.wopihost.spi.FileRef;
 import org.wopihost.spi.Files;
 import org.wopihost.spi.OpenedFile;
 import org.wopihost.spi.WopiUser;
+import org.wopihost.spi.WriteCondition;
 
 /**
  * Blobs of Nuxeo documents: the main file ({@code file:content}) or an attachment
@@ -96,9 +97,11 @@ public final class NuxeoFiles implements Files {
     }
 
     @Override
-    public FileInfo write(FileRef file, InputStream content, long maxBytes, WopiUser user) throws IOException {
+    public FileInfo write(FileRef file, InputStream content, long maxBytes, WopiUser user, WriteCondition condition)
+            throws IOException {
         requireSupported(file);
         Blob blob = services.createBlob(new LimitedInputStream(content, maxBytes));
+        condition.check(); // the upload is in; the lock it was checked against must not have changed
         return services.inTransaction(() -> {
             CoreSession session = userSession(file.repository(), user);
             DocumentModel doc = session.getDocument(new IdRef(file.documentId()));

@@ -17,10 +17,13 @@ public interface Files {
      * Stores {@code content} as a new version of the blob, attributed to {@code user}. Atomic: when
      * this throws, or the process dies while it runs, the previous content is intact.
      *
-     * @param maxBytes the largest body accepted; longer content throws {@link ContentTooLargeException}
+     * @param maxBytes  the largest body accepted; longer content throws {@link ContentTooLargeException}
+     * @param condition checked once the content is received, as late before it becomes current as the
+     *                  platform allows; when it throws, nothing is stored
      * @return the metadata of the new version
      */
-    FileInfo write(FileRef file, InputStream content, long maxBytes, WopiUser user) throws IOException;
+    FileInfo write(FileRef file, InputStream content, long maxBytes, WopiUser user, WriteCondition condition)
+            throws IOException;
 
     /**
      * Renames the blob to {@code newFileName} (a full name, extension included; the engine has

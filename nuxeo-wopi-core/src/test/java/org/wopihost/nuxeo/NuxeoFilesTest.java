@@ -32,6 +32,8 @@ import org.nuxeo.ecm.core.api.DocumentModelList;
 import org.nuxeo.ecm.core.api.IdRef;
 import org.nuxeo.ecm.core.api.NuxeoPrincipal;
 import org.wopihost.spi.ContentTooLargeException;
+import org.wopihost.spi.WriteCondition;
+import org.wopihost.spi.WriteRefusedException;
 import org.wopihost.spi.FileInfo;
 import org.wopihost.spi.FileRef;
 import org.wopihost.spi.WopiUser;
@@ -133,7 +135,7 @@ class NuxeoFilesTest {
             return stored;
         });
         when(blob.getMimeType()).thenReturn("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-        files.write(main, new ByteArrayInputStream(new byte[10]), 100, jane);
+        files.write(main, new ByteArrayInputStream(new byte[10]), 100, jane, WriteCondition.NONE);
         InOrder order = inOrder(doc, userSession);
         order.verify(doc).setPropertyValue("file:content", (Serializable) stored);
         order.verify(doc).putContextData(NuxeoFiles.WOPI_SAVE, Boolean.TRUE);
@@ -145,12 +147,27 @@ class NuxeoFilesTest {
     }
 
     @Test
+    void writeChecksItsConditionBeforeTouchingTheDocument() throws IOException {
+        when(services.createBlob(any())).thenAnswer(inv -> {
+            ((InputStream) inv.getArgument(0)).readAllBytes();
+            return blob;
+        });
+        WriteCondition lockChanged = () -> {
+            throw new WriteRefusedException("other-lock", "The lock changed during the upload");
+        };
+        assertThatThrownBy(() -> files.write(main, new ByteArrayInputStream(new byte[10]), 100, jane, lockChanged))
+                .isInstanceOf(WriteRefusedException.class);
+        verify(userSession, never()).saveDocument(any());
+        verify(doc, never()).setPropertyValue(any(), any());
+    }
+
+    @Test
     void writeRefusesTooLargeContentBeforeTouchingTheDocument() throws IOException {
         when(services.createBlob(any())).thenAnswer(inv -> {
             ((InputStream) inv.getArgument(0)).readAllBytes();
             return blob;
         });
-        assertThatThrownBy(() -> files.write(main, new ByteArrayInputStream(new byte[101]), 100, jane))
+        assertThatThrownBy(() -> files.write(main, new ByteArrayInputStream(new byte[101]), 100, jane, WriteCondition.NONE))
                 .isInstanceOf(ContentTooLargeException.class);
         verify(userSession, never()).saveDocument(any());
     }

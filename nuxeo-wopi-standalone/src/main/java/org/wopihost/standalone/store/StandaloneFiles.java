@@ -2,6 +2,7 @@ package org.wopihost.standalone.store;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,6 +21,7 @@ import org.wopihost.spi.FileRef;
 import org.wopihost.spi.Files;
 import org.wopihost.spi.OpenedFile;
 import org.wopihost.spi.WopiUser;
+import org.wopihost.spi.WriteCondition;
 
 /**
  * The {@link Files} port on disk and SQL. Content is written to a new immutable blob first; one
@@ -70,7 +72,8 @@ public final class StandaloneFiles implements Files {
     }
 
     @Override
-    public FileInfo write(FileRef file, InputStream content, long maxBytes, WopiUser user) throws IOException {
+    public FileInfo write(FileRef file, InputStream content, long maxBytes, WopiUser user, WriteCondition condition)
+            throws IOException {
         if (!isOurs(file)) {
             throw new NoSuchFileException(file.toString());
         }
@@ -84,11 +87,15 @@ public final class StandaloneFiles implements Files {
                 if (version == null) {
                     return Optional.<Current>empty();
                 }
+                condition.check(); // under the row lock: no other save of this file commits meanwhile
                 documents.insertVersion(c, file.documentId(), file.xpath(), version + 1, stored, user.id());
                 Documents.update(c, "UPDATE wopi_blobs SET current_version = ? WHERE doc_id = ? AND xpath = ?",
                         version + 1, file.documentId(), file.xpath());
                 return current(c, file);
             }).orElseThrow(() -> new NoSuchFileException(file + " was deleted during the save")).info();
+        } catch (UncheckedIOException e) {
+            blobs.delete(stored.key());
+            throw e.getCause(); // a refused condition, say: the engine maps it to its status
         } catch (IOException | RuntimeException e) {
             blobs.delete(stored.key());
             throw e;

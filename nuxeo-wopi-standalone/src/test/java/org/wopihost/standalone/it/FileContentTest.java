@@ -176,6 +176,31 @@ class FileContentTest {
     }
 
     @Test
+    void aSaveWhoseLockChangedDuringTheUploadDoesNotLand() throws Exception {
+        alice.lock("L1");
+        String version = alice.fileInfo().get("Version").asText();
+        URI uri = URI.create(alice.wopiSrc() + "/contents?access_token=" + alice.token());
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + uri.getRawPath() + "?" + uri.getRawQuery() + " HTTP/1.1\r\nHost: " + uri.getHost()
+                    + "\r\nX-WOPI-Override: PUT\r\nX-WOPI-Lock: L1\r\nConnection: close\r\n"
+                    + "Content-Length: 20000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(new byte[10000]);
+            out.flush();
+            Thread.sleep(300); // the lock was checked; the body is still coming
+            // Meanwhile another client takes the file over (the first lock was released).
+            assertThat(alice.unlock("L1").statusCode()).isEqualTo(200);
+            assertThat(alice.lock("L2").statusCode()).isEqualTo(200);
+            out.write(new byte[10000]);
+            out.flush();
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertThat(response).startsWith("HTTP/1.1 409").containsIgnoringCase("X-WOPI-Lock: L2");
+        }
+        assertThat(alice.fileInfo().get("Version").asText()).isEqualTo(version);
+        assertThat(alice.getFile().body()).isEqualTo(ORIGINAL);
+    }
+
+    @Test
     void concurrentSavesEachLandWholeAsTheirOwnVersion() throws Exception {
         alice.lock("L1");
         int writers = 8;
