@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -19,6 +20,7 @@ import org.eclipse.jetty.ee10.servlet.ServletMapping;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.wopihost.config.WopiSettings;
@@ -37,6 +39,9 @@ import org.wopihost.web.WopiServlet;
 
 /** The standalone host: Jetty serving WOPI, {@code /health} and the document list. */
 public final class StandaloneServer implements AutoCloseable {
+
+    /** How long a stopping server waits for requests in flight (a large save on a slow link). */
+    static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
     private final Server jetty;
     private final StandaloneHost host;
@@ -113,7 +118,10 @@ public final class StandaloneServer implements AutoCloseable {
             context.addServlet(new ServletHolder("index", new IndexServlet(host.documents(), host.users(),
                     host.platform().permissions(), login, settings.discoveryUrl() == null ? null : new HostLinks(settings))),
                     "/");
-            jetty.setHandler(context);
+            // On stop (SIGTERM too), let saves in flight finish before closing the store.
+            GracefulHandler graceful = new GracefulHandler(context);
+            jetty.setHandler(graceful);
+            jetty.setStopTimeout(STOP_TIMEOUT.toMillis());
             jetty.setStopAtShutdown(true);
             jetty.start();
             data.writeServerUrl(url);
