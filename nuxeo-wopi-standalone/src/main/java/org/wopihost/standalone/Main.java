@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 
+import org.wopihost.standalone.cli.AddUserCommand;
+import org.wopihost.standalone.cli.ImportCommand;
 import org.wopihost.standalone.cli.ListCommand;
 import org.wopihost.standalone.cli.TokenCommand;
 
@@ -13,12 +15,12 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code java -jar nuxeo-wopi-standalone.jar [--port 8090] [--bind 127.0.0.1] [--data ./wopi-data]
- * [--config FILE]} serves; the {@code token} and {@code list} subcommands help scripts and people
- * try it. Scripts rely on these options: keep them stable.
+ * [--config FILE]} serves; the {@code token}, {@code list}, {@code import} and {@code add-user}
+ * subcommands manage a data folder. Scripts rely on these options: keep them stable.
  */
 @Command(name = "nuxeo-wopi-standalone", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "A WOPI host serving the documents of a data folder.",
-        subcommands = {TokenCommand.class, ListCommand.class})
+        subcommands = {TokenCommand.class, ListCommand.class, ImportCommand.class, AddUserCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Option(names = "--port", defaultValue = "8090", description = "HTTP port (default: ${DEFAULT-VALUE}; 0: any free port)")

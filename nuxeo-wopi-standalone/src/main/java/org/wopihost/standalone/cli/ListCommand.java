@@ -44,9 +44,7 @@ public final class ListCommand implements Callable<Integer> {
                 doc.put("files", files);
                 out.add(doc);
             }
-            spec.commandLine().getOut().println(Json.write(out));
-            spec.commandLine().getOut().flush();
-            return 0;
+            return Cli.print(spec, out);
         }
     }
 }

@@ -82,14 +82,11 @@ public final class TokenCommand implements Callable<Integer> {
             out.put("wopiSrc", opened.settings().wopiSrc(fileId));
             out.put("accessToken", token.token());
             out.put("accessTokenTtl", token.expiresAt().toEpochMilli());
-            spec.commandLine().getOut().println(Json.write(out));
-            spec.commandLine().getOut().flush();
-            return 0;
+            return Cli.print(spec, out);
         }
     }
 
     private int fail(String message) {
-        spec.commandLine().getErr().println(message);
-        return 1;
+        return Cli.fail(spec, message);
     }
 }

@@ -98,6 +98,42 @@ class CommandLineTest {
     }
 
     @Test
+    void importAddsADocumentThatUsersOpenAsGranted(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path main = dir.resolve("Minutes.docx");
+        java.nio.file.Path annex = dir.resolve("Annex.xlsx");
+        java.nio.file.Files.write(main, "minutes".getBytes());
+        java.nio.file.Files.write(annex, "annex".getBytes());
+        String data = HOST.dataDir().toString();
+        Result added = run("add-user", "--data", data, "--user", "carol", "--name", "Carol Smith");
+        assertThat(added.exitCode()).as(added.err()).isZero();
+        String password = added.json().get("password").asText();
+        assertThat(password).hasSizeGreaterThanOrEqualTo(20);
+        assertThat(run("add-user", "--data", data, "--user", "carol").exitCode()).isEqualTo(1);
+        assertThat(HOST.server().host().users().checkPassword("carol", password)).isTrue();
+
+        Result imported = run("import", "--data", data, "--file", main.toString(), "--attach", annex.toString(),
+                "--owner", "alice", "--grant", "carol=edit", "--grant", "bob=view", "--title", "Board minutes");
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+        JsonNode doc = imported.json();
+        assertThat(doc.get("title").asText()).isEqualTo("Board minutes");
+        assertThat(doc.get("files").findValuesAsText("fileName")).containsExactly("Minutes.docx", "Annex.xlsx");
+
+        JsonNode carol = run("token", "--data", data, "--user", "carol", "--doc", "Board minutes").json();
+        WopiClient client = new WopiClient(carol.get("wopiSrc").asText(), carol.get("accessToken").asText());
+        assertThat(client.fileInfo().get("UserCanWrite").asBoolean()).isTrue();
+        assertThat(client.getFile().body()).isEqualTo("minutes".getBytes());
+        Result bobEdit = run("token", "--data", data, "--user", "bob", "--doc", "Board minutes", "--permission", "edit");
+        assertThat(bobEdit.exitCode()).isEqualTo(1);
+
+        assertThat(run("import", "--data", data, "--file", dir.resolve("missing.docx").toString(), "--owner", "alice")
+                .exitCode()).isEqualTo(1);
+        assertThat(run("import", "--data", data, "--file", main.toString(), "--owner", "alice", "--grant", "bob=admin")
+                .exitCode()).isEqualTo(1);
+        assertThat(run("import", "--data", data, "--file", main.toString(), "--owner", "nobody").exitCode()).isEqualTo(1);
+    }
+
+    @Test
     void listPrintsEveryDocumentWithItsFiles() throws Exception {
         Result r = run("list", "--data", HOST.dataDir().toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
