@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.wopihost.spi.FileInfo;
 import org.wopihost.spi.FileRef;
+import org.wopihost.spi.FileRef;
 import org.wopihost.spi.Files;
 
 /** RenameFile and DeleteFile: both refuse a file locked by another client. */
@@ -71,6 +72,12 @@ final class RenameAndDelete {
             Optional<String> lock = locks.current(file.fileId());
             if (lock.isPresent()) {
                 throw WopiException.lockMismatch(lock.get(), "The file is locked");
+            }
+            // Deleting a document's main file deletes its attachments: not while one is being edited.
+            for (FileRef other : files.deletedWith(file.ref())) {
+                if (locks.current(FileIdCodec.encode(other)).isPresent()) {
+                    throw WopiException.lockMismatch("", "An attachment of the document is locked: " + other.xpath());
+                }
             }
             files.delete(file.ref(), file.user());
             return WopiResponse.ok();

@@ -202,12 +202,29 @@ public final class NuxeoFiles implements Files {
                 if (index >= attachments.size()) {
                     throw new NuxeoException("No attachment " + index);
                 }
-                attachments.remove(index);
-                doc.setPropertyValue(ATTACHMENTS, (Serializable) attachments);
+                if (index == attachments.size() - 1) {
+                    attachments.remove(index);
+                    doc.setPropertyValue(ATTACHMENTS, (Serializable) attachments);
+                } else {
+                    // Removing a middle entry would shift the later attachments, and with them the
+                    // file ids their open sessions and tokens name: empty the slot instead.
+                    doc.setPropertyValue(file.xpath(), null);
+                }
                 session.saveDocument(doc);
             }
             session.save();
             return null;
+        });
+    }
+
+    @Override
+    public List<FileRef> deletedWith(FileRef file) {
+        if (!MAIN_BLOB.equals(file.xpath())) {
+            return List.of();
+        }
+        return services.inTransaction(() -> {
+            DocumentModel doc = services.systemSession(file.repository()).getDocument(new IdRef(file.documentId()));
+            return blobRefs(doc).stream().filter(r -> !MAIN_BLOB.equals(r.xpath())).toList();
         });
     }
 

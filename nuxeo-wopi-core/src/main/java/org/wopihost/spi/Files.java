@@ -2,6 +2,7 @@ package org.wopihost.spi;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Optional;
 
 /** Port: the platform's blob storage. Implementations stream bodies and never hold them in memory. */
@@ -47,4 +48,10 @@ public interface Files {
 
     /** Deletes the blob: the whole document for its main file, the attachment otherwise. */
     void delete(FileRef file, WopiUser user) throws IOException;
+
+    /**
+     * The other files that {@link #delete} of {@code file} removes with it (the attachments of a
+     * main file), so the engine can refuse while one of them is being edited.
+     */
+    List<FileRef> deletedWith(FileRef file);
 }

@@ -229,14 +229,39 @@ class NuxeoFilesTest {
     }
 
     @Test
-    void deleteRemovesOnlyTheAttachment() throws IOException {
+    void deleteEmptiesAMiddleAttachmentSoLaterOnesKeepTheirFileIds() throws IOException {
         when(doc.hasSchema("files")).thenReturn(true);
         Map<String, Serializable> a = Map.of("file", "a");
         Map<String, Serializable> b = Map.of("file", "b");
         when(doc.getPropertyValue("files:files")).thenReturn(new ArrayList<>(List.of(a, b)));
         files.delete(new FileRef(REPO, DOC, "files:files/0/file"), jane);
-        verify(doc).setPropertyValue(eq("files:files"), eq((Serializable) new ArrayList<>(List.of(b))));
+        verify(doc).setPropertyValue("files:files/0/file", null);
+        verify(doc, never()).setPropertyValue(eq("files:files"), any());
+        verify(userSession).saveDocument(doc);
         verify(userSession, never()).removeDocument(any());
+    }
+
+    @Test
+    void deleteRemovesTheLastAttachment() throws IOException {
+        when(doc.hasSchema("files")).thenReturn(true);
+        Map<String, Serializable> a = Map.of("file", "a");
+        Map<String, Serializable> b = Map.of("file", "b");
+        when(doc.getPropertyValue("files:files")).thenReturn(new ArrayList<>(List.of(a, b)));
+        files.delete(new FileRef(REPO, DOC, "files:files/1/file"), jane);
+        verify(doc).setPropertyValue(eq("files:files"), eq((Serializable) new ArrayList<>(List.of(a))));
+        verify(userSession, never()).removeDocument(any());
+    }
+
+    @Test
+    void theAttachmentsGoWithTheMainFile() {
+        when(doc.hasSchema("files")).thenReturn(true);
+        when(doc.getRepositoryName()).thenReturn(REPO);
+        when(doc.getId()).thenReturn(DOC);
+        when(doc.getPropertyValue("files:files")).thenReturn(new ArrayList<>(List.of(Map.of("file", "a"),
+                Map.of("file", "b"))));
+        assertThat(files.deletedWith(main)).containsExactly(new FileRef(REPO, DOC, "files:files/0/file"),
+                new FileRef(REPO, DOC, "files:files/1/file"));
+        assertThat(files.deletedWith(new FileRef(REPO, DOC, "files:files/0/file"))).isEmpty();
     }
 
     @Test

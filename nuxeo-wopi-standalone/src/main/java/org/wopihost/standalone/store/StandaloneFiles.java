@@ -223,6 +223,26 @@ public final class StandaloneFiles implements Files {
         }
     }
 
+    @Override
+    public List<FileRef> deletedWith(FileRef file) {
+        if (!isOurs(file) || !file.xpath().equals(FileRef.MAIN_BLOB)) {
+            return List.of();
+        }
+        return db.transaction(c -> {
+            List<FileRef> refs = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT xpath FROM wopi_blobs WHERE doc_id = ? AND xpath <> ? ORDER BY xpath")) {
+                Documents.bind(ps, file.documentId(), FileRef.MAIN_BLOB);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        refs.add(new FileRef(file.repository(), file.documentId(), rs.getString(1)));
+                    }
+                }
+            }
+            return refs;
+        });
+    }
+
     private Optional<Current> current(FileRef file) {
         if (!isOurs(file)) {
             return Optional.empty();

@@ -104,4 +104,24 @@ class DeleteFileTest {
         assertThat(header(r, "X-WOPI-Lock")).isEqualTo("att-lock");
         assertThat(attachment.getFile().body()).isEqualTo("locked".getBytes());
     }
+
+    @Test
+    void aDocumentWhoseAttachmentIsBeingEditedIsNotDeleted() throws Exception {
+        String docId = HOST.docId(fileName);
+        String xpath = HOST.documents().nextAttachmentXpath(docId);
+        HOST.documents().addFile(docId, xpath, "annex.docx", new ByteArrayInputStream("annex".getBytes()), "alice");
+        WopiClient attachment = HOST.clientFor("alice",
+                FileIdCodec.encode(new FileRef(Documents.REPOSITORY, docId, xpath)), Permission.EDIT);
+        assertThat(attachment.lock("someone-edits-it").statusCode()).isEqualTo(200);
+
+        HttpResponse<byte[]> r = alice.delete();
+        assertThat(r.statusCode()).isEqualTo(409);
+        assertThat(header(r, "X-WOPI-Lock")).isEqualTo("");
+        assertThat(alice.getFile().body()).isEqualTo(CONTENT);
+        assertThat(attachment.getFile().body()).isEqualTo("annex".getBytes());
+
+        assertThat(attachment.unlock("someone-edits-it").statusCode()).isEqualTo(200);
+        assertThat(alice.delete().statusCode()).isEqualTo(200);
+        assertThat(attachment.checkFileInfo().statusCode()).isEqualTo(404);
+    }
 }
