@@ -70,12 +70,15 @@ public class HostPageServlet extends HttpServlet {
         // Asking to edit what one may only read opens it for reading.
         Permission permission = path.get().edit() && allowed.get() == Permission.EDIT ? Permission.EDIT : Permission.VIEW;
         String extension = extension(info.get().fileName());
-        Optional<WopiAction> action;
+        Optional<WopiAction> action = Optional.empty();
         try {
-            action = findAction(permission, extension);
-            if (action.isEmpty() && permission == Permission.EDIT) {
+            if (permission == Permission.EDIT) {
+                action = editAction(extension, info.get().size() == 0,
+                        platform.permissions().mayCreateSibling(user.get(), ref.get()));
+            }
+            if (action.isEmpty()) {
                 permission = Permission.VIEW;
-                action = findAction(permission, extension);
+                action = findAction("view", extension);
             }
         } catch (DiscoveryUnavailableException e) {
             response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "The WOPI client cannot be reached");
@@ -102,9 +105,25 @@ public class HostPageServlet extends HttpServlet {
         response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
     }
 
-    private Optional<WopiAction> findAction(Permission permission, String extension) {
-        return discovery.current().find(permission == Permission.EDIT ? "edit" : "view", extension,
-                OfficeMimeTypes.of(extension).orElse(null));
+    /**
+     * How to edit: {@code editnew} for an empty file (Office's own new-document flow), else
+     * {@code edit}, else {@code convert} for a legacy format Office edits only once converted (it
+     * then saves the converted file next to the original with PutRelativeFile, which the user must
+     * be allowed to do).
+     */
+    private Optional<WopiAction> editAction(String extension, boolean empty, boolean mayCreateSibling) {
+        Optional<WopiAction> action = empty ? findAction("editnew", extension) : Optional.empty();
+        if (action.isEmpty()) {
+            action = findAction("edit", extension);
+        }
+        if (action.isEmpty() && mayCreateSibling) {
+            action = findAction("convert", extension);
+        }
+        return action;
+    }
+
+    private Optional<WopiAction> findAction(String name, String extension) {
+        return discovery.current().find(name, extension, OfficeMimeTypes.of(extension).orElse(null));
     }
 
     private static void render(HttpServletResponse response, String title, String favicon, String actionUrl,

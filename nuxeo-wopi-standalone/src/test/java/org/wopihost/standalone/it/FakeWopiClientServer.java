@@ -123,6 +123,12 @@ public final class FakeWopiClientServer implements AutoCloseable {
                 + "?&lt;ui=UI_LLCC&amp;&gt;&lt;rs=DC_LLCC&amp;&gt;&lt;dchat=DISABLE_CHAT&amp;&gt;&lt;IsLicensedUser=BUSINESS_USER&amp;&gt;\"/>\n"
                 + "   <action name=\"edit\" ext=\"docx\" requires=\"locks,update\" urlsrc=\"" + editor
                 + "?&lt;ui=UI_LLCC&amp;&gt;&lt;rs=DC_LLCC&amp;&gt;&lt;IsLicensedUser=BUSINESS_USER&amp;&gt;&lt;wopisrc=WOPI_SOURCE&amp;&gt;\"/>\n"
+                + "   <action name=\"editnew\" ext=\"docx\" requires=\"locks,update\" urlsrc=\"" + editor
+                + "?new=1&amp;&lt;ui=UI_LLCC&amp;&gt;\"/>\n"
+                + "   <action name=\"view\" ext=\"doc\" urlsrc=\"" + editor.replace("wordeditorframe", "wordviewerframe")
+                + "?&lt;ui=UI_LLCC&amp;&gt;\"/>\n"
+                + "   <action name=\"convert\" ext=\"doc\" targetext=\"docx\" requires=\"update\" urlsrc=\""
+                + editor.replace("wordeditorframe", "wordconvertframe") + "?&lt;ui=UI_LLCC&amp;&gt;\"/>\n"
                 + "  </app>\n </net-zone>\n"
                 + " <proof-key " + keyAttributes("", current) + " " + keyAttributes("old", old) + "/>\n"
                 + "</wopi-discovery>\n";

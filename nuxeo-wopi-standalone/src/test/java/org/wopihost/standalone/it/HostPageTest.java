@@ -118,6 +118,16 @@ class HostPageTest {
     }
 
     @Test
+    void anEmptyFileOpensInTheNewDocumentFlowAndALegacyOneIsConverted() throws Exception {
+        String empty = HOST.newDocument("Blank-" + System.nanoTime() + ".docx", new byte[0]);
+        assertThat(group(ACTION, html(open("edit", empty, "alice", password("alice"))))).contains("new=1");
+        String legacy = HOST.newDocument("Old-" + System.nanoTime() + ".doc", new byte[] {1, 2, 3});
+        assertThat(group(ACTION, html(open("edit", legacy, "alice", password("alice"))))).contains("wordconvertframe");
+        // a reader may not save the converted copy: the viewer
+        assertThat(group(ACTION, html(open("edit", legacy, "bob", password("bob"))))).contains("wordviewerframe");
+    }
+
+    @Test
     void filesTheClientCannotOpenOrTheUserCannotSeeAreNotFound() throws Exception {
         // The fake client only has Word actions.
         assertThat(open("view", HOST.fileId("Budget 2027"), "alice", password("alice")).statusCode()).isEqualTo(404);
