@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 import org.wopihost.discovery.DiscoveryDocument;
+import org.wopihost.discovery.OfficeMimeTypes;
 import org.wopihost.discovery.WopiAction;
 
 /**
@@ -58,7 +59,7 @@ public interface WopiApps {
                 if (ext.isEmpty()) {
                     return Optional.empty();
                 }
-                return discovery.get().flatMap(doc -> doc.find("view", ext).or(() -> doc.find("edit", ext)))
+                return discovery.get().flatMap(doc -> find(doc, "view", ext).or(() -> find(doc, "edit", ext)))
                         .map(action -> displayName(action, ext))
                         .filter(app -> enabled.isEmpty() || enabled.contains(app.toLowerCase(Locale.ROOT)));
             }
@@ -68,14 +69,20 @@ public interface WopiApps {
                 return has("view", fileName);
             }
 
+            /** Edit in place, or convert a legacy format and edit the copy (the host page picks which). */
             @Override
             public boolean canEdit(String fileName) {
-                return has("edit", fileName);
+                return has("edit", fileName) || has("convert", fileName);
             }
 
             private boolean has(String action, String fileName) {
                 return appFor(fileName).isPresent()
-                        && discovery.get().flatMap(doc -> doc.find(action, extension(fileName))).isPresent();
+                        && discovery.get().flatMap(doc -> find(doc, action, extension(fileName))).isPresent();
+            }
+
+            /** By extension, or by MIME type for Collabora's actions that name only that. */
+            private Optional<WopiAction> find(DiscoveryDocument doc, String action, String ext) {
+                return doc.find(action, ext, OfficeMimeTypes.of(ext).orElse(null));
             }
         };
     }
