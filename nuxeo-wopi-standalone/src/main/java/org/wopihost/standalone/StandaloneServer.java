@@ -17,11 +17,13 @@ import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.ee10.servlet.ServletMapping;
+import org.eclipse.jetty.server.CustomRequestLog;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.Slf4jRequestLogWriter;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.wopihost.config.WopiSettings;
 import org.wopihost.discovery.DiscoveryClient;
@@ -39,6 +41,8 @@ import org.wopihost.web.WopiServlet;
 
 /** The standalone host: Jetty serving WOPI, {@code /health} and the document list. */
 public final class StandaloneServer implements AutoCloseable {
+
+    static final String ACCESS_LOGGER = "org.wopihost.standalone.access";
 
     /** How long a stopping server waits for requests in flight (a large save on a slow link). */
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
@@ -123,6 +127,7 @@ public final class StandaloneServer implements AutoCloseable {
             jetty.setHandler(graceful);
             jetty.setStopTimeout(STOP_TIMEOUT.toMillis());
             jetty.setStopAtShutdown(true);
+            jetty.setRequestLog(accessLog());
             jetty.start();
             data.writeServerUrl(url);
             return new StandaloneServer(jetty, host, url, background);
@@ -134,6 +139,17 @@ public final class StandaloneServer implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /**
+     * One line per request for troubleshooting, under the logger {@value #ACCESS_LOGGER}. The path is
+     * logged without its query string: that is where the access token is.
+     */
+    private static CustomRequestLog accessLog() {
+        Slf4jRequestLogWriter writer = new Slf4jRequestLogWriter();
+        writer.setLoggerName(ACCESS_LOGGER);
+        return new CustomRequestLog(writer,
+                "%{client}a \"%m %U\" %{X-WOPI-Override}i %s %O %{ms}Tms \"%{User-Agent}i\"");
     }
 
     /** The URL the server answers on, ending with a slash. */

@@ -53,6 +53,8 @@ public class WopiServlet extends HttpServlet {
         result.headers().forEach(response::setHeader);
         // Token-bearing URLs and file bytes must not sit in shared caches.
         response.setHeader("Cache-Control", "no-store");
+        // File bytes are never to be sniffed and rendered as a page of ours.
+        response.setHeader("X-Content-Type-Options", "nosniff");
         WopiResponse.Body body = result.body();
         if (body == null) {
             response.setContentLength(0);
