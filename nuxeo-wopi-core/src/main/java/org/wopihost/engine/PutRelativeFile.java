@@ -24,8 +24,6 @@ import org.wopihost.spi.WriteRefusedException;
  */
 final class PutRelativeFile {
 
-    /** How many "Name (n).ext" alternatives we try before giving up on a suggested name. */
-    private static final int MAX_SUFFIX = 1000;
 
     private final WopiPlatform platform;
     private final LockRules locks;
@@ -132,14 +130,7 @@ final class PutRelativeFile {
 
     /** {@code name}, or the first "name (n).ext" that no sibling has; empty when all are taken. */
     private Optional<String> freeName(FileRef near, String name) {
-        String candidate = name;
-        for (int n = 1; platform.files().findSibling(near, candidate).isPresent(); n++) {
-            if (n > MAX_SUFFIX) {
-                return Optional.empty();
-            }
-            candidate = FileNames.numbered(name, n);
-        }
-        return Optional.of(candidate);
+        return SiblingNames.free(platform.files(), near, name, null);
     }
 
     private Map<String, Object> result(FileContext file, FileInfo created) {

@@ -7,7 +7,6 @@ import java.util.Optional;
 
 import org.wopihost.spi.FileInfo;
 import org.wopihost.spi.FileRef;
-import org.wopihost.spi.FileRef;
 import org.wopihost.spi.Files;
 
 /** RenameFile and DeleteFile: both refuse a file locked by another client. */
@@ -15,9 +14,6 @@ final class RenameAndDelete {
 
     private RenameAndDelete() {
     }
-
-    /** How many "Name (n)" alternatives a rename tries when the requested name is taken. */
-    private static final int MAX_SUFFIX = 1000;
 
     static Operation rename(Files files, LockRules locks) {
         return Operation.of(EDIT, (file, request) -> {
@@ -49,18 +45,8 @@ final class RenameAndDelete {
         if (!file.xpath().equals(FileRef.MAIN_BLOB)) {
             return name; // attachments are named within their document, not among its siblings
         }
-        String candidate = name;
-        for (int n = 1; isTakenByAnother(files, file, candidate); n++) {
-            if (n > MAX_SUFFIX) {
-                throw invalidName("A file with that name exists");
-            }
-            candidate = FileNames.numbered(name, n);
-        }
-        return candidate;
-    }
-
-    private static boolean isTakenByAnother(Files files, FileRef file, String name) {
-        return files.findSibling(file, name).filter(other -> !other.equals(file)).isPresent();
+        return SiblingNames.free(files, file, name, file)
+                .orElseThrow(() -> invalidName("A file with that name exists"));
     }
 
     private static WopiException invalidName(String reason) {
