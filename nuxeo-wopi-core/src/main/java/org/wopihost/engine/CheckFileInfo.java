@@ -45,7 +45,7 @@ final class CheckFileInfo {
         Map<String, Object> p = new LinkedHashMap<>();
         // identity of the file
         p.put("BaseFileName", info.fileName());
-        p.put("FileExtension", extension(info.fileName()));
+        p.put("FileExtension", FileNames.extension(info.fileName()).toLowerCase(Locale.ROOT));
         p.put("OwnerId", info.ownerId());
         p.put("Size", info.size());
         p.put("Version", info.version());
@@ -89,11 +89,6 @@ final class CheckFileInfo {
             p.put("PostMessageOrigin", links.postMessageOrigin());
         }
         return p;
-    }
-
-    static String extension(String fileName) {
-        int dot = fileName.lastIndexOf('.');
-        return dot < 0 ? "" : fileName.substring(dot).toLowerCase(Locale.ROOT);
     }
 
     private static void putIfPresent(Map<String, Object> p, String key, String value) {
