@@ -38,7 +38,8 @@ public final class DataFolder {
         if (System.getProperty("h2.bindAddress") == null) {
             System.setProperty("h2.bindAddress", "127.0.0.1");
         }
-        return "jdbc:h2:file:" + root.resolve("db").resolve("wopi") + ";AUTO_SERVER=TRUE";
+        // Lock waits are short-lived (one row, one statement): wait rather than fail under a burst.
+        return "jdbc:h2:file:" + root.resolve("db").resolve("wopi") + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000";
     }
 
     /** The JWT secret made for this data folder when none is configured: 64 random bytes. */
