@@ -5,6 +5,7 @@ import static org.wopihost.spi.Permission.EDIT;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLEncoder;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -85,7 +86,7 @@ final class PutRelativeFile {
         }
         String candidate = freeName(file.ref(), name)
                 .orElseThrow(() -> new WopiException(500, "No free name like the suggested one"));
-        return platform.files().createSibling(file.ref(), candidate, body, maxFileSize, file.user());
+        return platform.files().createSibling(file.ref(), candidate, body, maxFileSize, file.user(), false);
     }
 
     /**
@@ -103,7 +104,12 @@ final class PutRelativeFile {
         }
         Optional<FileRef> existing = platform.files().findSibling(file.ref(), name);
         if (existing.isEmpty()) {
-            return platform.files().createSibling(file.ref(), name, body, maxFileSize, file.user());
+            try {
+                return platform.files().createSibling(file.ref(), name, body, maxFileSize, file.user(), true);
+            } catch (FileAlreadyExistsException e) {
+                // Another request created that name while this body was uploading.
+                throw validTarget(new WopiException(409, "A file with that name exists"), file.ref(), name);
+            }
         }
         boolean overwrite = request.header(WopiHeaders.OVERWRITE_RELATIVE_TARGET)
                 .map(v -> v.trim().equalsIgnoreCase("true")).orElse(false);

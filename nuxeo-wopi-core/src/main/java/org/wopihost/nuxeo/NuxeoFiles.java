@@ -163,10 +163,14 @@ public final class NuxeoFiles implements Files {
     }
 
     @Override
-    public FileInfo createSibling(FileRef near, String fileName, InputStream content, long maxBytes, WopiUser user)
-            throws IOException {
+    public FileInfo createSibling(FileRef near, String fileName, InputStream content, long maxBytes, WopiUser user,
+            boolean exactName) throws IOException {
         Blob blob = services.createBlob(new LimitedInputStream(content, maxBytes));
         blob.setFilename(fileName);
+        // Best effort: the name was free when the engine looked; look again now the upload is in.
+        if (exactName && findSibling(near, fileName).isPresent()) {
+            throw new java.nio.file.FileAlreadyExistsException(fileName);
+        }
         return services.inTransaction(() -> {
             CoreSession session = userSession(near.repository(), user);
             DocumentModel nearDoc = session.getDocument(new IdRef(near.documentId()));

@@ -42,9 +42,14 @@ public interface Files {
      * Creates a new document next to {@code near} holding {@code content} as its main file named
      * {@code fileName}. The engine has checked that no sibling of that name exists, or chose to
      * overwrite it with {@link #write} instead.
+     *
+     * @param exactName when true, the name is one the client demands (PutRelativeFile's relative
+     *                  mode): if a sibling took it meanwhile, throw
+     *                  {@link java.nio.file.FileAlreadyExistsException} and store nothing; when false,
+     *                  create anyway rather than lose the content
      */
-    FileInfo createSibling(FileRef near, String fileName, InputStream content, long maxBytes, WopiUser user)
-            throws IOException;
+    FileInfo createSibling(FileRef near, String fileName, InputStream content, long maxBytes, WopiUser user,
+            boolean exactName) throws IOException;
 
     /** Deletes the blob: the whole document for its main file, the attachment otherwise. */
     void delete(FileRef file, WopiUser user) throws IOException;

@@ -214,7 +214,7 @@ class NuxeoFilesTest {
         when(created.getId()).thenReturn("new-id");
         Blob stored = Fixtures.blob();
         when(services.createBlob(any())).thenReturn(stored);
-        FileInfo info = files.createSibling(main, "Copy.docx", new ByteArrayInputStream(new byte[3]), 100, jane);
+        FileInfo info = files.createSibling(main, "Copy.docx", new ByteArrayInputStream(new byte[3]), 100, jane, false);
         verify(stored).setFilename("Copy.docx");
         verify(model).setPropertyValue("dc:title", "Copy.docx");
         verify(model).setPropertyValue("file:content", (Serializable) stored);

@@ -3,6 +3,7 @@ package org.wopihost.standalone.store;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -36,6 +37,7 @@ public final class StandaloneFiles implements Files {
             + " JOIN wopi_documents d ON d.id = b.doc_id WHERE b.doc_id = ? AND b.xpath = ?";
 
     private static final Logger LOG = LoggerFactory.getLogger(StandaloneFiles.class);
+    private static final String NAMES_TASK = "sibling-names";
 
     private final Documents documents;
     private final Database db;
@@ -49,6 +51,7 @@ public final class StandaloneFiles implements Files {
         }
         this.versionsKept = versionsKept;
         this.documents = documents;
+        documents.claimOnce(NAMES_TASK); // the row exact-name creations lock
         this.db = documents.database();
         this.blobs = documents.blobs();
     }
@@ -174,18 +177,31 @@ public final class StandaloneFiles implements Files {
 
     /** A new document whose ACL is that of {@code near}'s document, so the same people see it. */
     @Override
-    public FileInfo createSibling(FileRef near, String fileName, InputStream content, long maxBytes, WopiUser user)
-            throws IOException {
+    public FileInfo createSibling(FileRef near, String fileName, InputStream content, long maxBytes, WopiUser user,
+            boolean exactName) throws IOException {
         BlobFiles.Stored stored = blobs.store(content, maxBytes);
         String docId = UUID.randomUUID().toString();
         try {
             db.transaction(c -> {
+                if (exactName) {
+                    // Serialize creations on one row, then look again: two uploads racing for one
+                    // name cannot both get it.
+                    Documents.update(c, "UPDATE wopi_claims SET claimed_at = ? WHERE task = ?",
+                            documents.clock().millis(), NAMES_TASK);
+                    if (Documents.exists(c, "SELECT 1 FROM wopi_blobs WHERE xpath = ? AND LOWER(file_name) = LOWER(?)",
+                            FileRef.MAIN_BLOB, fileName)) {
+                        throw new FileAlreadyExistsException(fileName);
+                    }
+                }
                 documents.insertDocument(c, docId, fileName, user.id());
                 Documents.update(c, "INSERT INTO wopi_acl (doc_id, principal, permission)"
                         + " SELECT ?, principal, permission FROM wopi_acl WHERE doc_id = ? AND principal <> ?",
                         docId, near.documentId(), user.id());
                 return documents.insertBlob(c, docId, FileRef.MAIN_BLOB, fileName, stored, user.id());
             });
+        } catch (UncheckedIOException e) {
+            blobs.delete(stored.key());
+            throw e.getCause();
         } catch (RuntimeException e) {
             blobs.delete(stored.key());
             throw e;
