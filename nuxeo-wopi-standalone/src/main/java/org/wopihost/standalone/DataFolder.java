@@ -6,7 +6,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
@@ -57,13 +56,10 @@ public final class DataFolder {
         return root.resolve("initial-passwords");
     }
 
-    /** Writes a file only its owner may read (secrets, passwords). */
+    /** Writes a file only its owner may read (secrets, passwords), replacing it in one step. */
     public static void writeOwnerOnly(Path file, String content) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.deleteIfExists(tmp);
-        createOwnerOnly(tmp);
-        Files.writeString(tmp, content, StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(temporary(file, content), file, StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
     }
 
     public Optional<String> serverUrl() throws IOException {
@@ -72,7 +68,9 @@ public final class DataFolder {
     }
 
     public void writeServerUrl(String url) throws IOException {
-        writeAtomically(root.resolve("server-url"), url + "\n");
+        Path file = root.resolve("server-url");
+        Files.move(temporary(file, url + "\n"), file, StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** Reads a secret file, creating it once, readable by the owner only. */
@@ -81,32 +79,32 @@ public final class DataFolder {
         if (!Files.exists(file)) {
             byte[] random = new byte[bytes];
             RANDOM.nextBytes(random);
-            String value = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-            Path tmp = root.resolve(name + ".tmp");
-            Files.deleteIfExists(tmp);
-            createOwnerOnly(tmp);
-            Files.writeString(tmp, value, StandardCharsets.US_ASCII);
+            Path tmp = temporary(file, Base64.getUrlEncoder().withoutPadding().encodeToString(random));
             try {
-                // No REPLACE_EXISTING: if another process made it first, theirs wins and we read it.
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+                // A hard link is created whole or not at all, and never over an existing file: when two
+                // processes start on a new folder together, the first secret wins and both read it.
+                Files.createLink(file, tmp);
             } catch (FileAlreadyExistsException e) {
+                // another process made it first
+            } finally {
                 Files.deleteIfExists(tmp);
             }
         }
-        return Files.readString(file, StandardCharsets.US_ASCII).trim();
+        return Files.readString(file, StandardCharsets.UTF_8).trim();
     }
 
-    private static void createOwnerOnly(Path file) throws IOException {
+    /**
+     * A new file next to {@code file}, of a name of its own, holding {@code content}. Temporary files
+     * are created readable by their owner only (rw------- on POSIX), which the secrets need.
+     */
+    private static Path temporary(Path file, String content) throws IOException {
+        Path tmp = Files.createTempFile(file.getParent(), file.getFileName() + ".", ".tmp");
         try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            Files.createFile(file);
+            Files.writeString(tmp, content, StandardCharsets.UTF_8);
+            return tmp;
+        } catch (IOException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
         }
-    }
-
-    private static void writeAtomically(Path file, String content) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, content, StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }
