@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.nuxeo.ecm.jwt.JWTClaims;
@@ -49,7 +48,7 @@ public final class NuxeoAccessTokens implements AccessTokens {
                 .withClaim(JWTClaims.CLAIM_SUBJECT, userId)
                 .withClaim(JWTClaims.CLAIM_AUDIENCE, TokenClaims.audience(wopiPath, fileId))
                 .withClaim(TokenClaims.FILE_ID, fileId)
-                .withClaim(TokenClaims.PERMISSION, permission.name().toLowerCase(Locale.ROOT))
+                .withClaim(TokenClaims.PERMISSION, TokenClaims.permissionValue(permission))
                 .build();
         // The service may cap the TTL (its maxTTL): access_token_ttl must be the real expiry.
         Instant expiresAt;
@@ -75,11 +74,7 @@ public final class NuxeoAccessTokens implements AccessTokens {
         }
         String user = string(claims, JWTClaims.CLAIM_SUBJECT);
         String fileId = string(claims, TokenClaims.FILE_ID);
-        Permission permission = switch (string(claims, TokenClaims.PERMISSION)) {
-            case "view" -> Permission.VIEW;
-            case "edit" -> Permission.EDIT;
-            default -> throw new InvalidTokenException("Unknown permission claim");
-        };
+        Permission permission = TokenClaims.permission(string(claims, TokenClaims.PERMISSION));
         if (!TokenClaims.audience(wopiPath, fileId).equals(audience(claims.get(JWTClaims.CLAIM_AUDIENCE)))) {
             throw new InvalidTokenException("Access token audience does not match its file");
         }

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import java.util.Locale;
 
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.JWTVerifier;
@@ -70,7 +69,7 @@ public final class JwtAccessTokens implements AccessTokens {
                 .withIssuedAt(Date.from(now))
                 .withExpiresAt(Date.from(expiresAt))
                 .withClaim(TokenClaims.FILE_ID, fileId)
-                .withClaim(TokenClaims.PERMISSION, permission.name().toLowerCase(Locale.ROOT))
+                .withClaim(TokenClaims.PERMISSION, TokenClaims.permissionValue(permission))
                 .sign(algorithm);
         return new IssuedToken(token, expiresAt);
     }
@@ -92,17 +91,7 @@ public final class JwtAccessTokens implements AccessTokens {
                 || !audience.equals(List.of(TokenClaims.audience(wopiPath, fileId)))) {
             throw new InvalidTokenException("Access token audience does not match its file");
         }
-        return new AccessToken(jwt.getSubject(), fileId, parsePermission(jwt.getClaim(TokenClaims.PERMISSION).asString()),
+        return new AccessToken(jwt.getSubject(), fileId, TokenClaims.permission(jwt.getClaim(TokenClaims.PERMISSION).asString()),
                 jwt.getExpiresAtAsInstant());
-    }
-
-    static Permission parsePermission(String value) throws InvalidTokenException {
-        if ("view".equals(value)) {
-            return Permission.VIEW;
-        }
-        if ("edit".equals(value)) {
-            return Permission.EDIT;
-        }
-        throw new InvalidTokenException("Unknown permission claim: " + value);
     }
 }

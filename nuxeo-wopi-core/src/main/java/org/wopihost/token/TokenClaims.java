@@ -1,5 +1,10 @@
 package org.wopihost.token;
 
+import java.util.Locale;
+
+import org.wopihost.spi.InvalidTokenException;
+import org.wopihost.spi.Permission;
+
 /**
  * Claim names of our access tokens. Registered JWT claims ({@code iss}, {@code sub}, {@code exp},
  * {@code aud}) carry the same values as Nuxeo's JWTService tokens; ours are namespaced.
@@ -14,6 +19,21 @@ public final class TokenClaims {
     public static final String PERMISSION = "wopihost.perm";
 
     private TokenClaims() {
+    }
+
+    /** The {@link #PERMISSION} claim's value for a permission. */
+    public static String permissionValue(Permission permission) {
+        return permission.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The permission a {@link #PERMISSION} claim names. */
+    public static Permission permission(String value) throws InvalidTokenException {
+        for (Permission p : Permission.values()) {
+            if (permissionValue(p).equals(value)) {
+                return p;
+            }
+        }
+        throw new InvalidTokenException("Unknown permission claim: " + value);
     }
 
     /**
