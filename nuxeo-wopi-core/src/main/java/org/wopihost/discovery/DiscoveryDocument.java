@@ -86,6 +86,24 @@ public final class DiscoveryDocument {
         return byExt.isPresent() ? byExt : lookup(byMimeType, action, mimeType == null ? null : stripParameters(mimeType));
     }
 
+    /**
+     * The action for a file, by its extension, falling back to the MIME type of that extension
+     * ({@link OfficeMimeTypes}) for Collabora's actions that name only a MIME type.
+     */
+    public Optional<WopiAction> findForFile(String action, String fileName) {
+        String extension = extensionOf(fileName);
+        return find(action, extension, OfficeMimeTypes.of(extension).orElse(null));
+    }
+
+    /** The extension actions are keyed by: lower case, without the dot; "" when the name has none. */
+    public static String extensionOf(String fileName) {
+        if (fileName == null) {
+            return "";
+        }
+        int dot = fileName.lastIndexOf('.');
+        return dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
     private static Optional<WopiAction> lookup(Map<String, Map<String, WopiAction>> index, String action, String key) {
         if (action == null || key == null) {
             return Optional.empty();

@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 import org.wopihost.discovery.DiscoveryDocument;
-import org.wopihost.discovery.OfficeMimeTypes;
 import org.wopihost.discovery.WopiAction;
 
 /**
@@ -55,11 +54,12 @@ public interface WopiApps {
         return new WopiApps() {
             @Override
             public Optional<String> appFor(String fileName) {
-                String ext = extension(fileName);
+                String ext = DiscoveryDocument.extensionOf(fileName);
                 if (ext.isEmpty()) {
                     return Optional.empty();
                 }
-                return discovery.get().flatMap(doc -> find(doc, "view", ext).or(() -> find(doc, "edit", ext)))
+                return discovery.get().flatMap(doc -> doc.findForFile("view", fileName)
+                                .or(() -> doc.findForFile("edit", fileName)))
                         .map(action -> displayName(action, ext))
                         .filter(app -> enabled.isEmpty() || enabled.contains(app.toLowerCase(Locale.ROOT)));
             }
@@ -77,12 +77,7 @@ public interface WopiApps {
 
             private boolean has(String action, String fileName) {
                 return appFor(fileName).isPresent()
-                        && discovery.get().flatMap(doc -> find(doc, action, extension(fileName))).isPresent();
-            }
-
-            /** By extension, or by MIME type for Collabora's actions that name only that. */
-            private Optional<WopiAction> find(DiscoveryDocument doc, String action, String ext) {
-                return doc.find(action, ext, OfficeMimeTypes.of(ext).orElse(null));
+                        && discovery.get().flatMap(doc -> doc.findForFile(action, fileName)).isPresent();
             }
         };
     }
@@ -92,7 +87,7 @@ public interface WopiApps {
         return new WopiApps() {
             @Override
             public Optional<String> appFor(String fileName) {
-                return officeFamily(extension(fileName))
+                return officeFamily(DiscoveryDocument.extensionOf(fileName))
                         .filter(app -> enabled.isEmpty() || enabled.contains(app.toLowerCase(Locale.ROOT)));
             }
 
@@ -103,7 +98,7 @@ public interface WopiApps {
 
             @Override
             public boolean canEdit(String fileName) {
-                return appFor(fileName).isPresent() && OfficeExtensions.EDIT.contains(extension(fileName));
+                return appFor(fileName).isPresent() && OfficeExtensions.EDIT.contains(DiscoveryDocument.extensionOf(fileName));
             }
         };
     }
@@ -117,13 +112,6 @@ public interface WopiApps {
         return action.mimeType().isPresent() ? officeFamily(extension).orElse(action.app()) : action.app();
     }
 
-    private static String extension(String fileName) {
-        if (fileName == null) {
-            return "";
-        }
-        int dot = fileName.lastIndexOf('.');
-        return dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
-    }
 
     /** The common Office for the web extensions. */
     final class OfficeExtensions {

@@ -2,7 +2,6 @@ package org.wopihost.web;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServlet;
@@ -13,7 +12,6 @@ import org.wopihost.config.WopiSettings;
 import org.wopihost.discovery.ActionUrlBuilder;
 import org.wopihost.discovery.DiscoveryClient;
 import org.wopihost.discovery.DiscoveryUnavailableException;
-import org.wopihost.discovery.OfficeMimeTypes;
 import org.wopihost.discovery.WopiAction;
 import org.wopihost.engine.FileIdCodec;
 import org.wopihost.spi.FileInfo;
@@ -69,23 +67,23 @@ public class HostPageServlet extends HttpServlet {
         }
         // Asking to edit what one may only read opens it for reading.
         Permission permission = path.get().edit() && allowed.get() == Permission.EDIT ? Permission.EDIT : Permission.VIEW;
-        String extension = extension(info.get().fileName());
+        String fileName = info.get().fileName();
         Optional<WopiAction> action = Optional.empty();
         try {
             if (permission == Permission.EDIT) {
-                action = editAction(extension, info.get().size() == 0,
+                action = editAction(fileName, info.get().size() == 0,
                         platform.permissions().mayCreateSibling(user.get(), ref.get()));
             }
             if (action.isEmpty()) {
                 permission = Permission.VIEW;
-                action = findAction("view", extension);
+                action = findAction("view", fileName);
             }
         } catch (DiscoveryUnavailableException e) {
             response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "The WOPI client cannot be reached");
             return;
         }
         if (action.isEmpty()) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND, "No application opens ." + extension + " files");
+            response.sendError(HttpServletResponse.SC_NOT_FOUND, "No application opens " + fileName);
             return;
         }
         String fileId = path.get().fileId();
@@ -111,19 +109,19 @@ public class HostPageServlet extends HttpServlet {
      * then saves the converted file next to the original with PutRelativeFile, which the user must
      * be allowed to do).
      */
-    private Optional<WopiAction> editAction(String extension, boolean empty, boolean mayCreateSibling) {
-        Optional<WopiAction> action = empty ? findAction("editnew", extension) : Optional.empty();
+    private Optional<WopiAction> editAction(String fileName, boolean empty, boolean mayCreateSibling) {
+        Optional<WopiAction> action = empty ? findAction("editnew", fileName) : Optional.empty();
         if (action.isEmpty()) {
-            action = findAction("edit", extension);
+            action = findAction("edit", fileName);
         }
         if (action.isEmpty() && mayCreateSibling) {
-            action = findAction("convert", extension);
+            action = findAction("convert", fileName);
         }
         return action;
     }
 
-    private Optional<WopiAction> findAction(String name, String extension) {
-        return discovery.current().find(name, extension, OfficeMimeTypes.of(extension).orElse(null));
+    private Optional<WopiAction> findAction(String name, String fileName) {
+        return discovery.current().findForFile(name, fileName);
     }
 
     private static void render(HttpServletResponse response, String title, String favicon, String actionUrl,
@@ -159,11 +157,6 @@ public class HostPageServlet extends HttpServlet {
                 + "document.getElementById('frameholder').appendChild(frame);"
                 + "document.getElementById('office_form').submit();})();</script>");
         out.println("</body></html>");
-    }
-
-    private static String extension(String fileName) {
-        int dot = fileName.lastIndexOf('.');
-        return dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
     /** {@code /{wopiPath}/view/{fileId}} or {@code /{wopiPath}/edit/{fileId}}. */
