@@ -51,9 +51,11 @@ public final class NuxeoAccessTokens implements AccessTokens {
                 .withClaim(TokenClaims.PERMISSION, TokenClaims.permissionValue(permission))
                 .build();
         // The service may cap the TTL (its maxTTL): access_token_ttl must be the real expiry.
+        // getExpiresAt(), not getExpiresAtAsInstant(): Nuxeo 2023 ships java-jwt 3.19.4, which lacks the latter.
         Instant expiresAt;
         try {
-            expiresAt = JWT.decode(token).getExpiresAtAsInstant();
+            java.util.Date exp = JWT.decode(token).getExpiresAt();
+            expiresAt = exp == null ? null : exp.toInstant();
         } catch (JWTDecodeException e) {
             expiresAt = null;
         }

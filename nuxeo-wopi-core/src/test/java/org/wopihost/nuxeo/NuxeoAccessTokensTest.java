@@ -48,7 +48,7 @@ class NuxeoAccessTokensTest {
     @Test
     void issuesAJwtConfinedToTheFilesWopiPath() {
         Instant exp = NOW.plus(Duration.ofHours(1)); // as if JWTService capped the TTL to its maxTTL
-        when(builder.build()).thenReturn(JWT.create().withExpiresAt(exp).sign(Algorithm.HMAC512("x".repeat(64))));
+        when(builder.build()).thenReturn(JWT.create().withExpiresAt(java.util.Date.from(exp)).sign(Algorithm.HMAC512("x".repeat(64))));
         IssuedToken issued = tokens.issue("jane", "FILEID", Permission.EDIT);
         verify(builder).withTTL(36_000);
         verify(builder).withClaim("sub", "jane");

@@ -15,7 +15,7 @@ import org.wopihost.standalone.store.SqlLockStore;
 import org.wopihost.standalone.store.StandaloneFiles;
 import org.wopihost.standalone.store.StandalonePermissions;
 import org.wopihost.standalone.store.StandaloneUsers;
-import org.wopihost.token.JwtAccessTokens;
+import org.wopihost.standalone.token.JwtAccessTokens;
 
 /** The standalone platform: database, blobs and the engine's ports, wired for one data folder. */
 public final class StandaloneHost implements AutoCloseable {

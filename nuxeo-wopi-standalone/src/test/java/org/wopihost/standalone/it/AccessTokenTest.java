@@ -19,7 +19,7 @@ import org.wopihost.spi.FileRef;
 import org.wopihost.spi.Permission;
 import org.wopihost.standalone.StandaloneHost;
 import org.wopihost.standalone.store.Documents;
-import org.wopihost.token.JwtAccessTokens;
+import org.wopihost.standalone.token.JwtAccessTokens;
 
 /** Every request's token is checked first, and a token opens only the file it was issued for. */
 class AccessTokenTest {

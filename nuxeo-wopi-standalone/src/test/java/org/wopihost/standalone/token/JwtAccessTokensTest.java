@@ -1,4 +1,4 @@
-package org.wopihost.token;
+package org.wopihost.standalone.token;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -17,6 +17,7 @@ import org.wopihost.spi.AccessToken;
 import org.wopihost.spi.InvalidTokenException;
 import org.wopihost.spi.IssuedToken;
 import org.wopihost.spi.Permission;
+import org.wopihost.token.TokenClaims;
 
 class JwtAccessTokensTest {
 

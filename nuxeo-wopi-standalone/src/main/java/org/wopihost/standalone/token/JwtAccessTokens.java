@@ -1,4 +1,6 @@
-package org.wopihost.token;
+package org.wopihost.standalone.token;
+
+import org.wopihost.token.TokenClaims;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
