@@ -1,5 +1,6 @@
 package org.wopihost.standalone.it;
 
+import org.wopihost.testclient.WopiClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;

@@ -1,5 +1,6 @@
 package org.wopihost.standalone.it;
 
+import org.wopihost.testclient.WopiClient;
 import java.io.OutputStream;
 import java.math.BigInteger;
 import java.net.InetSocketAddress;

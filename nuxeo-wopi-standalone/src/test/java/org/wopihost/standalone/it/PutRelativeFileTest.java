@@ -1,8 +1,9 @@
 package org.wopihost.standalone.it;
 
+import org.wopihost.testclient.WopiClient;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.wopihost.standalone.it.WopiClient.header;
-import static org.wopihost.standalone.it.WopiClient.json;
+import static org.wopihost.testclient.WopiClient.header;
+import static org.wopihost.testclient.WopiClient.json;
 
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;

@@ -1,5 +1,6 @@
 package org.wopihost.standalone.it;
 
+import org.wopihost.testclient.WopiClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,7 +1,8 @@
 package org.wopihost.standalone.it;
 
+import org.wopihost.testclient.WopiClient;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.wopihost.standalone.it.WopiClient.header;
+import static org.wopihost.testclient.WopiClient.header;
 
 import java.nio.file.Files;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package org.wopihost.standalone.it;
+package org.wopihost.testclient;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,7 +13,10 @@ import java.time.Duration;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Talks WOPI to a host over real HTTP, the way Office for the web does. */
+/**
+ * Talks WOPI to a host over real HTTP, the way Office for the web does. Shared by the standalone host's
+ * integration tests and the runtime tests inside Nuxeo: one client, two hosts.
+ */
 public final class WopiClient {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
