@@ -96,7 +96,7 @@ public class EnricherTest {
 
     /** The document as the REST API returns it to {@code user} with {@code enrichers.blob: wopi}; saved as {@code name}. */
     private JsonNode render(String user, DocumentModel doc, String name) throws IOException {
-        CoreSession userSession = NuxeoDocs.sessionOf(user, session);
+        CoreSession userSession = NuxeoDocs.session(session.getRepositoryName(), user);
         RenderingContext ctx = CtxBuilder.session(userSession).properties("*").enrich("blob", "wopi").get();
         String json = MarshallerHelper.objectToJson(userSession.getDocument(doc.getRef()), ctx);
         Path out = Path.of(System.getProperty("basedir", ""), "target", "enricher-json", name);

@@ -39,9 +39,9 @@ public final class NuxeoDocs {
         users.createUser(user);
     }
 
-    /** A session of that user on the document's repository, as Nuxeo opens one for a logged-in request. */
-    public static CoreSession sessionOf(String user, CoreSession any) {
-        return CoreInstance.getCoreSession(any.getRepositoryName(), user);
+    /** A session of that user, as Nuxeo opens one for a request the user is logged in to. */
+    public static CoreSession session(String repository, String user) {
+        return CoreInstance.getCoreSession(repository, user);
     }
 
     public static DocumentModel folder(CoreSession session, String parentPath, String name) {
