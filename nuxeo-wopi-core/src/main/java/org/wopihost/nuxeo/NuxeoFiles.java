@@ -275,7 +275,10 @@ public final class NuxeoFiles implements Files {
     }
 
     private static FileInfo info(CoreSession session, DocumentModel doc, FileRef ref, Blob blob) {
-        String version = blob.getDigest() != null ? blob.getDigest() : doc.getChangeToken();
+        // The document's change token: it changes with every save, even of the same bytes, and never repeats
+        // (a content digest does both; the validator's PutFileReturnsDifferentVersion saves the same bytes
+        // again). It is the whole document's: a save of one of its files changes the others' versions too.
+        String version = doc.getChangeToken() != null ? doc.getChangeToken() : blob.getDigest();
         Instant modified = doc.getPropertyValue(MODIFIED) instanceof Calendar c ? c.toInstant() : Instant.EPOCH;
         String owner = doc.getPropertyValue(CREATOR) instanceof String s ? s : "";
         String fileName = blob.getFilename() != null ? blob.getFilename() : doc.getTitle();
