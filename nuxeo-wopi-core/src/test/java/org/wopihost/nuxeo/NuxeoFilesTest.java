@@ -99,6 +99,14 @@ class NuxeoFilesTest {
     }
 
     @Test
+    void aBlobWithoutDigestIsVersionedByItsLastUserModificationNotByTheChangeToken() {
+        when(blob.getDigest()).thenReturn(null);
+        when(doc.getChangeToken()).thenReturn("5-0", "6-0"); // background work moves it on
+        String version = files.info(main).orElseThrow().version();
+        assertThat(version).isEqualTo("m1700000000000-42").isEqualTo(files.info(main).orElseThrow().version());
+    }
+
+    @Test
     void attachmentsAreReadFromTheFilesSchema() {
         FileRef second = new FileRef(REPO, DOC, "files:files/1/file");
         when(doc.hasSchema("files")).thenReturn(true);
@@ -135,7 +143,8 @@ class NuxeoFilesTest {
             return stored;
         });
         when(blob.getMimeType()).thenReturn("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-        files.write(main, new ByteArrayInputStream(new byte[10]), 100, jane, WriteCondition.NONE);
+        when(stored.getDigest()).thenReturn("digest-of-the-upload");
+        FileInfo saved = files.write(main, new ByteArrayInputStream(new byte[10]), 100, jane, WriteCondition.NONE);
         InOrder order = inOrder(doc, userSession);
         order.verify(doc).setPropertyValue("file:content", (Serializable) stored);
         order.verify(doc).putContextData(NuxeoFiles.WOPI_SAVE, Boolean.TRUE);
@@ -144,6 +153,8 @@ class NuxeoFilesTest {
         verify(stored).setFilename("Report.docx");
         verify(stored).setMimeType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
         verify(system, never()).saveDocument(any());
+        assertThat(saved.version()).as("the version of the blob read back after the save, as CheckFileInfo reads it")
+                .isEqualTo("md5abc");
     }
 
     @Test
@@ -213,6 +224,10 @@ class NuxeoFilesTest {
         when(userSession.createDocument(model)).thenReturn(created);
         when(created.getId()).thenReturn("new-id");
         Blob stored = Fixtures.blob();
+        DocumentModel readBack = mock(DocumentModel.class);
+        when(userSession.getDocument(new IdRef("new-id"))).thenReturn(readBack);
+        when(readBack.hasSchema("file")).thenReturn(true);
+        when(readBack.getPropertyValue("file:content")).thenReturn((Serializable) blob);
         when(services.createBlob(any())).thenReturn(stored);
         FileInfo info = files.createSibling(main, "Copy.docx", new ByteArrayInputStream(new byte[3]), 100, jane, false);
         verify(stored).setFilename("Copy.docx");
@@ -220,6 +235,7 @@ class NuxeoFilesTest {
         verify(model).setPropertyValue("file:content", (Serializable) stored);
         verify(userSession).save();
         assertThat(info.ref()).isEqualTo(new FileRef(REPO, "new-id", "file:content"));
+        assertThat(info.version()).isEqualTo("md5abc");
     }
 
     @Test
