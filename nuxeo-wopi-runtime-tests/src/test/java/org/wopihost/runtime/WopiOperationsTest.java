@@ -140,6 +140,20 @@ public class WopiOperationsTest extends WopiOverHttpTestCase {
     }
 
     @Test
+    public void anEmptyFileIsSavedWithoutALock() throws IOException {
+        DocumentModel empty = NuxeoDocs.fileDoc(session, folder.getPathAsString(), "new", "New.docx", new byte[0]);
+        transactions.nextTransaction();
+        WopiClient client = client(empty, MAIN, "alice");
+        byte[] first = "the first words".getBytes(UTF_8);
+        HttpResponse<byte[]> put = client.putFile(first);
+        assertEquals(200, put.statusCode());
+        assertEquals(client.fileInfo().get("Version").asText(), header(put, "X-WOPI-ItemVersion"));
+        transactions.nextTransaction();
+        assertArrayEquals(first, blob(session.getDocument(empty.getRef()), MAIN).getByteArray());
+        assertEquals("now it has content, a save needs the lock", 409, client.putFile(first).statusCode());
+    }
+
+    @Test
     public void aSaveOnTheAttachmentReplacesThatAttachmentOnly() throws IOException {
         WopiClient client = alice(ATTACHMENT);
         assertEquals(200, client.lock("budget-lock").statusCode());
