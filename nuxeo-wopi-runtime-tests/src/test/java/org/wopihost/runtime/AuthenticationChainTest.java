@@ -4,6 +4,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Base64;
 import java.util.List;
@@ -102,6 +104,16 @@ public class AuthenticationChainTest extends WopiOverHttpTestCase {
                 "X-WOPI-SuggestedTarget", "Copy.docx", "Authorization", basic);
         assertEquals(401, relative.statusCode());
         assertNothingHappened();
+    }
+
+    @Test
+    public void aTokenInABearerHeaderAloneIsServed() {
+        WopiClient alice = alice();
+        HttpResponse<byte[]> info = WopiClient.send(HttpRequest.newBuilder(URI.create(alice.wopiSrc()))
+                .header("Authorization", "Bearer " + alice.token()).GET().build());
+        assertEquals(200, info.statusCode());
+        assertEquals("alice", WopiClient.json(info).get("UserId").asText());
+        assertEquals(List.of(), logs.getCaughtEventMessages());
     }
 
     @Test

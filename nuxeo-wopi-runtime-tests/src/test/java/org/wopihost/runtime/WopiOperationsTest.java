@@ -202,6 +202,32 @@ public class WopiOperationsTest extends WopiOverHttpTestCase {
     }
 
     @Test
+    public void saveAsNeedsAddChildrenOnTheFolder() {
+        user("bob", "Read");
+        NuxeoDocs.grant(session, doc, "bob", "ReadWrite"); // Write on the document, not on its folder
+        transactions.nextTransaction();
+        WopiClient bob = client(doc, MAIN, "bob");
+        JsonNode info = bob.fileInfo();
+        assertTrue(info.get("UserCanWrite").asBoolean());
+        assertTrue(info.get("UserCanNotWriteRelative").asBoolean());
+        assertEquals(401, bob.putRelative("copy".getBytes(UTF_8), "X-WOPI-SuggestedTarget", "Copy.docx").statusCode());
+        transactions.nextTransaction();
+        assertEquals(1, session.getChildren(folder.getRef()).size());
+    }
+
+    @Test
+    public void aVersionOpensReadOnly() {
+        DocumentModel version = session.getDocument(session.checkIn(doc.getRef(), null, null));
+        transactions.nextTransaction();
+        WopiClient client = client(version, MAIN, "alice");
+        JsonNode info = client.fileInfo();
+        assertFalse(info.get("UserCanWrite").asBoolean());
+        assertArrayEquals(REPORT, client.getFile().body());
+        assertEquals(401, client.lock("lock").statusCode());
+        assertEquals(401, client.putFile("overwritten".getBytes(UTF_8)).statusCode());
+    }
+
+    @Test
     public void renameFileRenamesTheBlob() {
         WopiClient client = alice(MAIN);
         HttpResponse<byte[]> renamed = client.rename("Annual Report");
