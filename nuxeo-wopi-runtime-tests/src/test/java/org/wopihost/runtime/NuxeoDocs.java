@@ -65,6 +65,13 @@ public final class NuxeoDocs {
         return Blobs.createBlob(content, "application/octet-stream", null, fileName);
     }
 
+    /** A blob with a file name, as an upload makes it. */
+    public static Blob blob(String fileName, byte[] bytes) {
+        Blob blob = Blobs.createBlob(bytes);
+        blob.setFilename(fileName);
+        return blob;
+    }
+
     /** Grants {@code permission} (Read, ReadWrite, Everything...) to {@code user} on {@code doc}. */
     public static void grant(CoreSession session, DocumentModel doc, String user, String permission) {
         ACP acp = session.getACP(doc.getRef());
