@@ -238,6 +238,9 @@ class NuxeoFilesTest {
         when(userSession.getDocument(new IdRef("new-id"))).thenReturn(readBack);
         when(readBack.hasSchema("file")).thenReturn(true);
         when(readBack.getPropertyValue("file:content")).thenReturn((Serializable) blob);
+        Calendar createdAt = Calendar.getInstance();
+        createdAt.setTimeInMillis(1_700_000_060_000L);
+        when(readBack.getPropertyValue("dc:modified")).thenReturn(createdAt);
         when(services.createBlob(any())).thenReturn(stored);
         FileInfo info = files.createSibling(main, "Copy.docx", new ByteArrayInputStream(new byte[3]), 100, jane, false);
         verify(stored).setFilename("Copy.docx");
@@ -245,7 +248,7 @@ class NuxeoFilesTest {
         verify(model).setPropertyValue("file:content", (Serializable) stored);
         verify(userSession).save();
         assertThat(info.ref()).isEqualTo(new FileRef(REPO, "new-id", "file:content"));
-        assertThat(info.version()).isEqualTo("m1700000000000-md5abc");
+        assertThat(info.version()).as("the version of the document read back").isEqualTo("m1700000060000-md5abc");
     }
 
     @Test
