@@ -92,9 +92,9 @@ public final class NuxeoLockStore implements LockStore {
      */
     public void documentUnlocked(DocumentModel doc) {
         for (FileRef ref : NuxeoFiles.blobRefs(doc)) {
-            store.put(lockKey(FileIdCodec.encode(ref)), null);
+            delete(lockKey(FileIdCodec.encode(ref)));
         }
-        store.put(docLockKey(doc.getRepositoryName(), doc.getId()), null);
+        delete(docLockKey(doc.getRepositoryName(), doc.getId()));
     }
 
     /**
@@ -138,7 +138,7 @@ public final class NuxeoLockStore implements LockStore {
                 if (store.getString(lockKey(wopiFileId)) == null) {
                     LOG.info("Releasing the stale Nuxeo lock of {} left by an expired WOPI lock", ref.documentId());
                     system.removeLock(docRef);
-                    store.put(docLockKey(ref.repository(), ref.documentId()), null);
+                    delete(docLockKey(ref.repository(), ref.documentId()));
                     return false;
                 }
             }
@@ -185,9 +185,14 @@ public final class NuxeoLockStore implements LockStore {
                 }
                 return null;
             });
-            store.put(key, null);
+            delete(key);
         } catch (NuxeoException e) {
             LOG.warn("Could not release the Nuxeo lock of {}: {}", ref.documentId(), e.getMessage());
         }
+    }
+
+    /** Removes a key. A typed null: {@code put(key, null)} is ambiguous between Nuxeo's overloads. */
+    private void delete(String key) {
+        store.put(key, (String) null);
     }
 }

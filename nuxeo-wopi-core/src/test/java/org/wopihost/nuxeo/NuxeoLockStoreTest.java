@@ -129,7 +129,7 @@ class NuxeoLockStoreTest {
         when(system.getLockInfo(ref)).thenReturn(l);
         assertThat(locks.remove(fileId, "L1")).isTrue();
         verify(system).removeLock(ref);
-        verify(kv).put(docLockKey, null);
+        verify(kv).put(docLockKey, (String) null);
     }
 
     @Test
@@ -154,8 +154,8 @@ class NuxeoLockStoreTest {
         when(doc.hasSchema("files")).thenReturn(true);
         when(doc.getPropertyValue("files:files")).thenReturn(new java.util.ArrayList<>(List.of(java.util.Map.of())));
         locks.documentUnlocked(doc);
-        verify(kv).put(lockKey, null);
+        verify(kv).put(lockKey, (String) null);
         verify(kv).put(eq("lock/" + FileIdCodec.encode(new FileRef(REPO, DOC, "files:files/0/file"))), isNull(String.class));
-        verify(kv).put(docLockKey, null);
+        verify(kv).put(docLockKey, (String) null);
     }
 }
