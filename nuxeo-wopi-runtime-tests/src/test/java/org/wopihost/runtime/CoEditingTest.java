@@ -1,0 +1,149 @@
+package org.wopihost.runtime;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import javax.inject.Inject;
+
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.nuxeo.ecm.core.api.Blob;
+import org.nuxeo.ecm.core.api.CoreInstance;
+import org.nuxeo.ecm.core.api.CoreSession;
+import org.nuxeo.ecm.core.api.DocumentModel;
+import org.nuxeo.ecm.core.api.DocumentSecurityException;
+import org.nuxeo.ecm.core.api.security.SecurityConstants;
+import org.nuxeo.ecm.platform.usermanager.UserManager;
+import org.nuxeo.runtime.test.runner.Features;
+import org.nuxeo.runtime.test.runner.FeaturesRunner;
+import org.nuxeo.runtime.transaction.TransactionHelper;
+import org.wopihost.testclient.WopiClient;
+
+/**
+ * Co-authoring in Office for the web inside Nuxeo: several users share one WOPI session, whose Nuxeo
+ * document lock names only the first. Each user opens the edit host page over HTTP with their own login;
+ * everyone with Write gets an edit token and saves under the session's one WOPI lock, a reader gets a
+ * view token, and every save is a minor version credited to its author. Outside WOPI requests (Web UI,
+ * REST, Drive: a CoreSession of the user) the document stays locked to everyone but the lock owner.
+ */
+@RunWith(FeaturesRunner.class)
+@Features(WopiHostFeature.class)
+public class CoEditingTest {
+
+    private static final String PASSWORD = "Secret-0123";
+    private static final String LOCK = "{\"S\":\"office-session\"}";
+
+    @Inject
+    protected FeaturesRunner runner;
+
+    @Inject
+    protected CoreSession session;
+
+    @Inject
+    protected UserManager userManager;
+
+    private DocumentModel doc;
+    private String fileId;
+
+    @Before
+    public void createDocumentAndUsers() {
+        for (String user : List.of("alice", "bob", "carol")) {
+            NuxeoDocs.createUser(userManager, user, PASSWORD);
+        }
+        doc = NuxeoDocs.fileDoc(session, "/", "report", "report.docx", bytes("draft"));
+        NuxeoDocs.grant(session, doc, "alice", SecurityConstants.READ_WRITE);
+        NuxeoDocs.grant(session, doc, "bob", SecurityConstants.READ_WRITE);
+        NuxeoDocs.grant(session, doc, "carol", SecurityConstants.READ);
+        fileId = HostPage.mainFileId(session.getRepositoryName(), doc.getId());
+        commit();
+    }
+
+    @Test
+    public void everyWriterEditsUnderOneLockAndEachSaveIsAVersionOfItsAuthor() throws IOException {
+        WopiClient alice = open("alice");
+        assertTrue(alice.fileInfo().get("UserCanWrite").asBoolean());
+        assertEquals(200, alice.lock(LOCK).statusCode());
+        assertEquals("the WOPI session holds the Nuxeo lock", "alice", lockOwner());
+
+        WopiClient bob = open("bob");
+        assertTrue("a co-editor joining the session gets an edit token", bob.fileInfo().get("UserCanWrite").asBoolean());
+        WopiClient carol = open("carol");
+        assertFalse("a reader gets a view token", carol.fileInfo().get("UserCanWrite").asBoolean());
+
+        assertEquals(200, alice.putFile(bytes("alice's text"), "X-WOPI-Lock", LOCK).statusCode());
+        assertEquals(200, bob.putFile(bytes("bob's text"), "X-WOPI-Lock", LOCK).statusCode());
+        HttpResponse<byte[]> readerSave = carol.putFile(bytes("carol's text"), "X-WOPI-Lock", LOCK);
+        assertTrue("status " + readerSave.statusCode(), readerSave.statusCode() >= 400);
+
+        commit();
+        // Nuxeo's own collaborative-save policy may first keep the draft of its previous author as a version.
+        List<DocumentModel> versions = session.getVersions(doc.getRef());
+        List<DocumentModel> saves = versions.subList(versions.size() - 2, versions.size());
+        assertVersion(saves.get(0), "alice", "alice's text");
+        assertVersion(saves.get(1), "bob", "bob's text");
+        assertEquals("minor versions, one per save", minor(saves.get(0)) + 1, minor(saves.get(1)));
+        DocumentModel live = session.getDocument(doc.getRef());
+        assertEquals("bob", live.getPropertyValue("dc:lastContributor"));
+        assertEquals("bob's text", content(live));
+    }
+
+    @Test
+    public void outsideWopiRequestsOnlyTheLockOwnerMayWrite() {
+        WopiClient alice = open("alice");
+        assertEquals(200, alice.lock(LOCK).statusCode());
+        open("bob"); // joining the session changes nothing outside it
+
+        CoreSession bobInWebUi = CoreInstance.getCoreSession(session.getRepositoryName(), "bob");
+        assertFalse(bobInWebUi.hasPermission(doc.getRef(), SecurityConstants.WRITE));
+        DocumentModel bobsCopy = bobInWebUi.getDocument(doc.getRef());
+        bobsCopy.setPropertyValue("dc:title", "bob was here");
+        assertThrows(DocumentSecurityException.class, () -> bobInWebUi.saveDocument(bobsCopy));
+        CoreSession aliceInWebUi = CoreInstance.getCoreSession(session.getRepositoryName(), "alice");
+        assertTrue("the lock owner still may", aliceInWebUi.hasPermission(doc.getRef(), SecurityConstants.WRITE));
+
+        assertEquals(200, alice.unlock(LOCK).statusCode());
+        commit();
+        assertTrue("unlocked, the ACL decides again", bobInWebUi.hasPermission(doc.getRef(), SecurityConstants.WRITE));
+    }
+
+    private WopiClient open(String user) {
+        return HostPage.openForEdit(runner.getFeature(WopiHostFeature.class).baseUrl(), fileId, user, PASSWORD);
+    }
+
+    private String lockOwner() {
+        commit();
+        return session.getLockInfo(doc.getRef()) == null ? null : session.getLockInfo(doc.getRef()).getOwner();
+    }
+
+    private static void assertVersion(DocumentModel version, String author, String text) throws IOException {
+        assertEquals(0L, version.getPropertyValue("uid:major_version"));
+        assertEquals(author, version.getPropertyValue("dc:lastContributor"));
+        assertEquals(text, content(version));
+    }
+
+    private static long minor(DocumentModel version) {
+        return (Long) version.getPropertyValue("uid:minor_version");
+    }
+
+    private static String content(DocumentModel doc) throws IOException {
+        return ((Blob) doc.getPropertyValue("file:content")).getString();
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Ends the test's transaction, so that the HTTP requests and the test see each other's changes. */
+    static void commit() {
+        TransactionHelper.commitOrRollbackTransaction();
+        TransactionHelper.startTransaction();
+    }
+}
