@@ -10,21 +10,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import javax.inject.Inject;
-
 import org.junit.Before;
 import org.junit.Test;
-import org.junit.runner.RunWith;
 import org.nuxeo.ecm.core.api.Blob;
 import org.nuxeo.ecm.core.api.CoreInstance;
 import org.nuxeo.ecm.core.api.CoreSession;
 import org.nuxeo.ecm.core.api.DocumentModel;
 import org.nuxeo.ecm.core.api.DocumentSecurityException;
 import org.nuxeo.ecm.core.api.security.SecurityConstants;
-import org.nuxeo.ecm.platform.usermanager.UserManager;
-import org.nuxeo.runtime.test.runner.Features;
-import org.nuxeo.runtime.test.runner.FeaturesRunner;
-import org.nuxeo.runtime.transaction.TransactionHelper;
 import org.wopihost.testclient.WopiClient;
 
 /**
@@ -34,48 +27,31 @@ import org.wopihost.testclient.WopiClient;
  * view token, and every save is a minor version credited to its author. Outside WOPI requests (Web UI,
  * REST, Drive: a CoreSession of the user) the document stays locked to everyone but the lock owner.
  */
-@RunWith(FeaturesRunner.class)
-@Features(WopiHostFeature.class)
-public class CoEditingTest {
+public class CoEditingTest extends WopiHostTestCase {
 
-    private static final String PASSWORD = "Secret-0123";
     private static final String LOCK = "{\"S\":\"office-session\"}";
-
-    @Inject
-    protected FeaturesRunner runner;
-
-    @Inject
-    protected CoreSession session;
-
-    @Inject
-    protected UserManager userManager;
 
     private DocumentModel doc;
     private String fileId;
 
     @Before
     public void createDocumentAndUsers() {
-        for (String user : List.of("alice", "bob", "carol")) {
-            NuxeoDocs.createUser(userManager, user, PASSWORD);
-        }
-        doc = NuxeoDocs.fileDoc(session, "/", "report", "report.docx", bytes("draft"));
-        NuxeoDocs.grant(session, doc, "alice", SecurityConstants.READ_WRITE);
-        NuxeoDocs.grant(session, doc, "bob", SecurityConstants.READ_WRITE);
-        NuxeoDocs.grant(session, doc, "carol", SecurityConstants.READ);
-        fileId = HostPage.mainFileId(session.getRepositoryName(), doc.getId());
-        commit();
+        createUsers("alice", "bob", "carol");
+        doc = sharedFile("report.docx", "draft", "alice", SecurityConstants.READ_WRITE, "bob",
+                SecurityConstants.READ_WRITE, "carol", SecurityConstants.READ);
+        fileId = mainFileId(doc);
     }
 
     @Test
     public void everyWriterEditsUnderOneLockAndEachSaveIsAVersionOfItsAuthor() throws IOException {
-        WopiClient alice = open("alice");
+        WopiClient alice = open(fileId, "alice");
         assertTrue(alice.fileInfo().get("UserCanWrite").asBoolean());
         assertEquals(200, alice.lock(LOCK).statusCode());
-        assertEquals("the WOPI session holds the Nuxeo lock", "alice", lockOwner());
+        assertEquals("the WOPI session holds the Nuxeo lock", "alice", lockOwner(doc));
 
-        WopiClient bob = open("bob");
+        WopiClient bob = open(fileId, "bob");
         assertTrue("a co-editor joining the session gets an edit token", bob.fileInfo().get("UserCanWrite").asBoolean());
-        WopiClient carol = open("carol");
+        WopiClient carol = open(fileId, "carol");
         assertFalse("a reader gets a view token", carol.fileInfo().get("UserCanWrite").asBoolean());
 
         assertEquals(200, alice.putFile(bytes("alice's text"), "X-WOPI-Lock", LOCK).statusCode());
@@ -97,9 +73,9 @@ public class CoEditingTest {
 
     @Test
     public void outsideWopiRequestsOnlyTheLockOwnerMayWrite() {
-        WopiClient alice = open("alice");
+        WopiClient alice = open(fileId, "alice");
         assertEquals(200, alice.lock(LOCK).statusCode());
-        open("bob"); // joining the session changes nothing outside it
+        open(fileId, "bob"); // joining the session changes nothing outside it
 
         CoreSession bobInWebUi = CoreInstance.getCoreSession(session.getRepositoryName(), "bob");
         assertFalse(bobInWebUi.hasPermission(doc.getRef(), SecurityConstants.WRITE));
@@ -114,14 +90,6 @@ public class CoEditingTest {
         assertTrue("unlocked, the ACL decides again", bobInWebUi.hasPermission(doc.getRef(), SecurityConstants.WRITE));
     }
 
-    private WopiClient open(String user) {
-        return HostPage.openForEdit(runner.getFeature(WopiHostFeature.class).baseUrl(), fileId, user, PASSWORD);
-    }
-
-    private String lockOwner() {
-        commit();
-        return session.getLockInfo(doc.getRef()) == null ? null : session.getLockInfo(doc.getRef()).getOwner();
-    }
 
     private static void assertVersion(DocumentModel version, String author, String text) throws IOException {
         assertEquals(0L, version.getPropertyValue("uid:major_version"));
@@ -141,9 +109,4 @@ public class CoEditingTest {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Ends the test's transaction, so that the HTTP requests and the test see each other's changes. */
-    static void commit() {
-        TransactionHelper.commitOrRollbackTransaction();
-        TransactionHelper.startTransaction();
-    }
 }
