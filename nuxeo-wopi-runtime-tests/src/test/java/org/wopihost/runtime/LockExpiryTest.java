@@ -62,7 +62,7 @@ public class LockExpiryTest extends WopiHostTestCase {
         NuxeoLockStore thirtyOneMinutesAgo = lockedBy("alice", "OLD", OFFICE_GONE);
         assertEquals("the store still holds the entry", Optional.of("OLD"), thirtyOneMinutesAgo.get(fileId));
 
-        WopiClient alice = open(fileId, "alice");
+        WopiClient alice = editor(fileId, "alice");
         assertEquals("", WopiClient.header(alice.getLock(), "X-WOPI-Lock"));
         var save = alice.putFile("late save".getBytes(StandardCharsets.UTF_8), "X-WOPI-Lock", "OLD");
         assertEquals(409, save.statusCode());
@@ -91,7 +91,7 @@ public class LockExpiryTest extends WopiHostTestCase {
 
     @Test
     public void theExpiryJobLeavesLiveLocks() {
-        WopiClient alice = open(fileId, "alice");
+        WopiClient alice = editor(fileId, "alice");
         assertEquals(200, alice.lock("LIVE").statusCode());
 
         runExpiryJob();

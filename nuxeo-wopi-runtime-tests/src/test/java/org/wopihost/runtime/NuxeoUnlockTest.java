@@ -19,7 +19,7 @@ public class NuxeoUnlockTest extends WopiHostTestCase {
         createUsers("alice");
         DocumentModel doc = sharedFile("plan.docx", "draft", "alice", SecurityConstants.READ_WRITE);
         String fileId = mainFileId(doc);
-        WopiClient alice = open(fileId, "alice");
+        WopiClient alice = editor(fileId, "alice");
         assertEquals(200, alice.lock("L1").statusCode());
         assertEquals("alice", lockOwner(doc));
 

@@ -12,6 +12,8 @@ import org.nuxeo.ecm.platform.usermanager.UserManager;
 import org.nuxeo.runtime.test.runner.Features;
 import org.nuxeo.runtime.test.runner.FeaturesRunner;
 import org.nuxeo.runtime.transaction.TransactionHelper;
+import org.wopihost.nuxeo.WopiHostComponent;
+import org.wopihost.spi.Permission;
 import org.wopihost.testclient.WopiClient;
 
 /**
@@ -60,6 +62,12 @@ public abstract class WopiHostTestCase {
     /** Opens the file for editing as {@code user}, through the host page: a WOPI client with the page's token. */
     protected WopiClient open(String fileId, String user) {
         return HostPage.openForEdit(runner.getFeature(WopiHostFeature.class).baseUrl(), fileId, user, PASSWORD);
+    }
+
+    /** A WOPI client for the file with an edit token the add-on issues to {@code user}, as the host page would. */
+    protected WopiClient editor(String fileId, String user) {
+        String token = WopiHostComponent.service().platform().tokens().issue(user, fileId, Permission.EDIT).token();
+        return new WopiClient(runner.getFeature(WopiHostFeature.class).baseUrl() + "wopihost/files/" + fileId, token);
     }
 
     /** Who holds the document's Nuxeo lock now (after a commit), or null. */
