@@ -32,7 +32,7 @@ public final class WopiRequests {
     }
 
     /** Computes {@code work} marked as a WOPI request, restoring the previous state afterwards. */
-    public static <T> T call(Supplier<T> work) {
+    static <T> T call(Supplier<T> work) {
         Boolean previous = mark();
         try {
             return work.get();
