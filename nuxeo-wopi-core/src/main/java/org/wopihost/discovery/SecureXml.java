@@ -2,12 +2,15 @@ package org.wopihost.discovery;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.List;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.w3c.dom.Document;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
@@ -19,6 +22,14 @@ import org.xml.sax.SAXParseException;
  * has a DOCTYPE, so any DOCTYPE is refused outright.
  */
 final class SecureXml {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SecureXml.class);
+
+    private static final String DISALLOW_DOCTYPE = "http://apache.org/xml/features/disallow-doctype-decl";
+    private static final List<String> EXTERNAL_LOADING = List.of(
+            "http://xml.org/sax/features/external-general-entities",
+            "http://xml.org/sax/features/external-parameter-entities",
+            "http://apache.org/xml/features/nonvalidating/load-external-dtd");
 
     private SecureXml() {
     }
@@ -34,22 +45,38 @@ final class SecureXml {
         } catch (SAXException | IOException e) {
             throw new DiscoveryException("not well-formed discovery XML: " + e.getMessage(), e);
         } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("the JDK XML parser lacks a required security feature", e);
+            throw new IllegalStateException("the platform's XML parser cannot process securely nor refuse DOCTYPEs", e);
         }
     }
 
+    /**
+     * The factory the platform provides ({@code DocumentBuilderFactory.newInstance()}: the JDK's parser
+     * standalone, Xerces on Nuxeo's classpath). Refusing any DOCTYPE is the guard every parser must honour:
+     * without a DTD there is no entity at all, internal or external. The other settings close the same
+     * doors again where the parser knows them; Xerces knows the features but not JAXP 1.5's access
+     * properties, which it rejects with IllegalArgumentException.
+     */
     private static DocumentBuilderFactory factory() throws ParserConfigurationException {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
-        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
-        factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-        factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
         factory.setXIncludeAware(false);
         factory.setExpandEntityReferences(false);
+        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        factory.setFeature(DISALLOW_DOCTYPE, true);
+        for (String feature : EXTERNAL_LOADING) {
+            try {
+                factory.setFeature(feature, false);
+            } catch (ParserConfigurationException e) {
+                LOG.debug("{} does not know {}: the DOCTYPE refusal covers it", factory.getClass().getName(), feature);
+            }
+        }
+        for (String property : List.of(XMLConstants.ACCESS_EXTERNAL_DTD, XMLConstants.ACCESS_EXTERNAL_SCHEMA)) {
+            try {
+                factory.setAttribute(property, "");
+            } catch (IllegalArgumentException e) {
+                LOG.debug("{} does not know {}: the DOCTYPE refusal covers it", factory.getClass().getName(), property);
+            }
+        }
         return factory;
     }
 

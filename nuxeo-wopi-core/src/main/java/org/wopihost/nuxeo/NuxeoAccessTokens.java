@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.nuxeo.ecm.core.api.NuxeoPrincipal;
 import org.nuxeo.ecm.jwt.JWTClaims;
 import org.nuxeo.ecm.jwt.JWTService;
 import org.wopihost.spi.AccessToken;
@@ -75,6 +76,12 @@ public final class NuxeoAccessTokens implements AccessTokens {
             throw new InvalidTokenException("Wrong issuer");
         }
         String user = string(claims, JWTClaims.CLAIM_SUBJECT);
+        // Nuxeo's JWT_AUTH reads the Authorization header before the access_token parameter we read: act
+        // only for the user Nuxeo logged in (locks, versions and new tokens name that login).
+        NuxeoPrincipal login = services.currentPrincipal();
+        if (login == null || !user.equals(login.getName())) {
+            throw new InvalidTokenException("The token's user is not the user Nuxeo logged in");
+        }
         String fileId = string(claims, TokenClaims.FILE_ID);
         Permission permission = TokenClaims.permission(string(claims, TokenClaims.PERMISSION));
         if (!TokenClaims.audience(wopiPath, fileId).equals(audience(claims.get(JWTClaims.CLAIM_AUDIENCE)))) {

@@ -110,9 +110,9 @@ public final class NuxeoFiles implements Files {
             blob.setMimeType(previous.getMimeType());
             doc.setPropertyValue(file.xpath(), (Serializable) blob);
             doc.putContextData(WOPI_SAVE, Boolean.TRUE);
-            DocumentModel saved = session.saveDocument(doc);
+            session.saveDocument(doc);
             session.save();
-            return info(session, saved, file, blob);
+            return stored(session, file);
         });
     }
 
@@ -130,9 +130,9 @@ public final class NuxeoFiles implements Files {
                 // The title still shows the file name: keep them together.
                 doc.setPropertyValue(TITLE, newFileName);
             }
-            DocumentModel saved = session.saveDocument(doc);
+            session.saveDocument(doc);
             session.save();
-            return info(session, saved, file, blob);
+            return stored(session, file);
         });
     }
 
@@ -180,8 +180,7 @@ public final class NuxeoFiles implements Files {
             model.setPropertyValue(MAIN_BLOB, (Serializable) blob);
             DocumentModel created = session.createDocument(model);
             session.save();
-            FileRef ref = new FileRef(near.repository(), created.getId(), MAIN_BLOB);
-            return info(session, created, ref, blob);
+            return stored(session, new FileRef(near.repository(), created.getId(), MAIN_BLOB));
         });
     }
 
@@ -274,13 +273,35 @@ public final class NuxeoFiles implements Files {
         }
     }
 
+    /**
+     * The file as Nuxeo stored it, read back after a save: the blob store sets the stored blob's digest
+     * (not every store gives the uploaded blob one) and versioning may change the document after the
+     * save, so only this agrees with what CheckFileInfo and GetFile report next.
+     */
+    private static FileInfo stored(CoreSession session, FileRef ref) {
+        DocumentModel doc = session.getDocument(new IdRef(ref.documentId()));
+        Blob blob = blob(doc, ref.xpath()).orElseThrow(() -> new NuxeoException("No blob at " + ref.xpath()));
+        return info(session, doc, ref, blob);
+    }
+
     private static FileInfo info(CoreSession session, DocumentModel doc, FileRef ref, Blob blob) {
-        String version = blob.getDigest() != null ? blob.getDigest() : doc.getChangeToken();
         Instant modified = doc.getPropertyValue(MODIFIED) instanceof Calendar c ? c.toInstant() : Instant.EPOCH;
+        String version = version(modified, blob);
         String owner = doc.getPropertyValue(CREATOR) instanceof String s ? s : "";
         String fileName = blob.getFilename() != null ? blob.getFilename() : doc.getTitle();
-        return new FileInfo(ref, fileName, blob.getLength(), version == null ? "0" : version, modified, owner,
+        return new FileInfo(ref, fileName, blob.getLength(), version, modified, owner,
                 doc.getTitle(), containerName(session, doc));
+    }
+
+    /**
+     * A file's WOPI version: the time of the document's last user modification and the blob's digest (its
+     * size where the store gives no digest). It changes with every save, even of the same bytes (the
+     * validator's PutFileReturnsDifferentVersion), and never repeats. Not the content digest alone, which
+     * repeats; not the change token, which Nuxeo's own background work (fulltext extraction) moves on
+     * without any change to the file. A save of another file of the same document moves it too.
+     */
+    static String version(Instant modified, Blob blob) {
+        return "m" + modified.toEpochMilli() + "-" + (blob.getDigest() != null ? blob.getDigest() : blob.getLength());
     }
 
     private static String containerName(CoreSession session, DocumentModel doc) {

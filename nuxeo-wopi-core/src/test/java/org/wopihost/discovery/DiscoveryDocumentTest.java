@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.wopihost.proof.ProofKey;
 import org.wopihost.proof.ProofKeys;
-import org.wopihost.proof.TestKeys;
+import org.wopihost.testclient.proof.TestKeys;
 
 class DiscoveryDocumentTest {
 

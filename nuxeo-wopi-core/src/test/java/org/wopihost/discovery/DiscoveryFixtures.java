@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-import org.wopihost.proof.TestKeys;
+import org.wopihost.testclient.proof.TestKeys;
 
 /** The sample discovery files, with proof keys from freshly generated test key pairs filled in. */
 final class DiscoveryFixtures {

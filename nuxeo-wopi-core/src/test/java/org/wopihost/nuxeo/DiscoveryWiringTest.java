@@ -29,7 +29,7 @@ import org.wopihost.engine.DiscoveryProofCheck;
 import org.wopihost.engine.ProofCheck;
 import org.wopihost.engine.WopiException;
 import org.wopihost.engine.WopiRequest;
-import org.wopihost.proof.TestKeys;
+import org.wopihost.testclient.proof.TestKeys;
 
 /**
  * The Nuxeo service wires discovery from nuxeo.conf: a client on nuxeo.wopi.discoveryURL keeping its copy

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.lenient;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -18,6 +19,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.nuxeo.ecm.core.api.NuxeoPrincipal;
 import org.nuxeo.ecm.jwt.JWTService;
 import org.nuxeo.ecm.jwt.JWTService.JWTBuilder;
 import org.wopihost.spi.AccessToken;
@@ -43,6 +45,25 @@ class NuxeoAccessTokensTest {
         when(jwt.newBuilder()).thenReturn(builder);
         when(builder.withTTL(anyInt())).thenReturn(builder);
         when(builder.withClaim(anyString(), org.mockito.ArgumentMatchers.any())).thenReturn(builder);
+        loggedIn("jane");
+    }
+
+    /** The user Nuxeo's authentication filter logged in on this thread (JWT_AUTH), or nobody when null. */
+    private void loggedIn(String user) {
+        NuxeoPrincipal principal = user == null ? null : mock(NuxeoPrincipal.class);
+        if (principal != null) {
+            lenient().when(principal.getName()).thenReturn(user);
+        }
+        lenient().when(services.currentPrincipal()).thenReturn(principal);
+    }
+
+    @Test
+    void refusesATokenOfAnotherUserThanNuxeosLogin() {
+        when(jwt.verifyToken("t")).thenReturn(claims());
+        loggedIn("bob");
+        assertThatThrownBy(() -> tokens.verify("t")).isInstanceOf(InvalidTokenException.class);
+        loggedIn(null);
+        assertThatThrownBy(() -> tokens.verify("t")).isInstanceOf(InvalidTokenException.class);
     }
 
     @Test

@@ -92,10 +92,28 @@ class NuxeoFilesTest {
         FileInfo info = files.info(main).orElseThrow();
         assertThat(info.fileName()).isEqualTo("Report.docx");
         assertThat(info.size()).isEqualTo(42);
-        assertThat(info.version()).isEqualTo("md5abc");
+        assertThat(info.version()).isEqualTo("m1700000000000-md5abc");
         assertThat(info.ownerId()).isEqualTo("bob");
         assertThat(info.documentTitle()).isEqualTo("Report");
         assertThat(info.lastModified().toEpochMilli()).isEqualTo(1_700_000_000_000L);
+    }
+
+    @Test
+    void aBlobWithoutDigestIsVersionedByItsLastUserModificationNotByTheChangeToken() {
+        when(blob.getDigest()).thenReturn(null);
+        when(doc.getChangeToken()).thenReturn("5-0", "6-0"); // background work moves it on
+        String version = files.info(main).orElseThrow().version();
+        assertThat(version).isEqualTo("m1700000000000-42").isEqualTo(files.info(main).orElseThrow().version());
+    }
+
+    @Test
+    void savingTheSameBytesAgainGivesANewVersion() {
+        String first = files.info(main).orElseThrow().version();
+        Calendar later = Calendar.getInstance();
+        later.setTimeInMillis(1_700_000_030_000L);
+        when(doc.getPropertyValue("dc:modified")).thenReturn(later); // same blob digest, a later save
+        assertThat(files.info(main).orElseThrow().version()).isNotEqualTo(first)
+                .isEqualTo("m1700000030000-md5abc");
     }
 
     @Test
@@ -122,7 +140,7 @@ class NuxeoFilesTest {
     void openStreamsTheBlob() throws IOException {
         try (var opened = files.open(main).orElseThrow()) {
             assertThat(opened.content().readAllBytes()).hasSize(42);
-            assertThat(opened.info().version()).isEqualTo("md5abc");
+            assertThat(opened.info().version()).isEqualTo("m1700000000000-md5abc");
         }
     }
 
@@ -135,7 +153,8 @@ class NuxeoFilesTest {
             return stored;
         });
         when(blob.getMimeType()).thenReturn("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-        files.write(main, new ByteArrayInputStream(new byte[10]), 100, jane, WriteCondition.NONE);
+        when(stored.getDigest()).thenReturn("digest-of-the-upload");
+        FileInfo saved = files.write(main, new ByteArrayInputStream(new byte[10]), 100, jane, WriteCondition.NONE);
         InOrder order = inOrder(doc, userSession);
         order.verify(doc).setPropertyValue("file:content", (Serializable) stored);
         order.verify(doc).putContextData(NuxeoFiles.WOPI_SAVE, Boolean.TRUE);
@@ -144,6 +163,8 @@ class NuxeoFilesTest {
         verify(stored).setFilename("Report.docx");
         verify(stored).setMimeType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
         verify(system, never()).saveDocument(any());
+        assertThat(saved.version()).as("the version of the blob read back after the save, as CheckFileInfo reads it")
+                .isEqualTo("m1700000000000-md5abc");
     }
 
     @Test
@@ -213,6 +234,10 @@ class NuxeoFilesTest {
         when(userSession.createDocument(model)).thenReturn(created);
         when(created.getId()).thenReturn("new-id");
         Blob stored = Fixtures.blob();
+        DocumentModel readBack = mock(DocumentModel.class);
+        when(userSession.getDocument(new IdRef("new-id"))).thenReturn(readBack);
+        when(readBack.hasSchema("file")).thenReturn(true);
+        when(readBack.getPropertyValue("file:content")).thenReturn((Serializable) blob);
         when(services.createBlob(any())).thenReturn(stored);
         FileInfo info = files.createSibling(main, "Copy.docx", new ByteArrayInputStream(new byte[3]), 100, jane, false);
         verify(stored).setFilename("Copy.docx");
@@ -220,6 +245,7 @@ class NuxeoFilesTest {
         verify(model).setPropertyValue("file:content", (Serializable) stored);
         verify(userSession).save();
         assertThat(info.ref()).isEqualTo(new FileRef(REPO, "new-id", "file:content"));
+        assertThat(info.version()).isEqualTo("m1700000000000-md5abc");
     }
 
     @Test

@@ -14,6 +14,8 @@ import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.wopihost.testclient.proof.CspBlobEncoder;
+import org.wopihost.testclient.proof.TestKeys;
 
 class ProofKeyTest {
 

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.wopihost.testclient.proof.OfficeSigner;
+import org.wopihost.testclient.proof.TestKeys;
 
 class ProofKeyVerifierTest {
 

@@ -1,5 +1,6 @@
 package org.wopihost.runtime;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
@@ -7,13 +8,11 @@ import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.Before;
 import org.junit.Test;
 import org.nuxeo.ecm.core.api.Blob;
-import org.nuxeo.ecm.core.api.CoreInstance;
 import org.nuxeo.ecm.core.api.CoreSession;
 import org.nuxeo.ecm.core.api.DocumentModel;
 import org.nuxeo.ecm.core.api.DocumentSecurityException;
@@ -27,7 +26,7 @@ import org.wopihost.testclient.WopiClient;
  * view token, and every save is a minor version credited to its author. Outside WOPI requests (Web UI,
  * REST, Drive: a CoreSession of the user) the document stays locked to everyone but the lock owner.
  */
-public class CoEditingTest extends WopiHostTestCase {
+public class CoEditingTest extends WopiOverHttpTestCase {
 
     private static final String LOCK = "{\"S\":\"office-session\"}";
 
@@ -35,23 +34,24 @@ public class CoEditingTest extends WopiHostTestCase {
     private String fileId;
 
     @Before
-    public void createDocumentAndUsers() {
-        createUsers("alice", "bob", "carol");
-        doc = sharedFile("report.docx", "draft", "alice", SecurityConstants.READ_WRITE, "bob",
-                SecurityConstants.READ_WRITE, "carol", SecurityConstants.READ);
-        fileId = mainFileId(doc);
+    public void shareTheReport() {
+        user("alice", SecurityConstants.READ_WRITE);
+        user("bob", SecurityConstants.READ_WRITE);
+        user("carol", SecurityConstants.READ);
+        doc = report();
+        fileId = fileId(doc, MAIN);
     }
 
     @Test
     public void everyWriterEditsUnderOneLockAndEachSaveIsAVersionOfItsAuthor() throws IOException {
-        WopiClient alice = open(fileId, "alice");
+        WopiClient alice = open("alice");
         assertTrue(alice.fileInfo().get("UserCanWrite").asBoolean());
         assertEquals(200, alice.lock(LOCK).statusCode());
-        assertEquals("the WOPI session holds the Nuxeo lock", "alice", lockOwner(doc));
+        assertEquals("the WOPI session holds the Nuxeo lock", "alice", lockOwner());
 
-        WopiClient bob = open(fileId, "bob");
+        WopiClient bob = open("bob");
         assertTrue("a co-editor joining the session gets an edit token", bob.fileInfo().get("UserCanWrite").asBoolean());
-        WopiClient carol = open(fileId, "carol");
+        WopiClient carol = open("carol");
         assertFalse("a reader gets a view token", carol.fileInfo().get("UserCanWrite").asBoolean());
 
         assertEquals(200, alice.putFile(bytes("alice's text"), "X-WOPI-Lock", LOCK).statusCode());
@@ -59,7 +59,7 @@ public class CoEditingTest extends WopiHostTestCase {
         HttpResponse<byte[]> readerSave = carol.putFile(bytes("carol's text"), "X-WOPI-Lock", LOCK);
         assertTrue("status " + readerSave.statusCode(), readerSave.statusCode() >= 400);
 
-        commit();
+        transactions.nextTransaction();
         // Nuxeo's own collaborative-save policy may first keep the draft of its previous author as a version.
         List<DocumentModel> versions = session.getVersions(doc.getRef());
         List<DocumentModel> saves = versions.subList(versions.size() - 2, versions.size());
@@ -73,23 +73,32 @@ public class CoEditingTest extends WopiHostTestCase {
 
     @Test
     public void outsideWopiRequestsOnlyTheLockOwnerMayWrite() {
-        WopiClient alice = open(fileId, "alice");
+        WopiClient alice = open("alice");
         assertEquals(200, alice.lock(LOCK).statusCode());
-        open(fileId, "bob"); // joining the session changes nothing outside it
+        open("bob"); // joining the session changes nothing outside it
+        transactions.nextTransaction();
 
-        CoreSession bobInWebUi = CoreInstance.getCoreSession(session.getRepositoryName(), "bob");
+        CoreSession bobInWebUi = NuxeoDocs.session(session.getRepositoryName(), "bob");
         assertFalse(bobInWebUi.hasPermission(doc.getRef(), SecurityConstants.WRITE));
         DocumentModel bobsCopy = bobInWebUi.getDocument(doc.getRef());
         bobsCopy.setPropertyValue("dc:title", "bob was here");
         assertThrows(DocumentSecurityException.class, () -> bobInWebUi.saveDocument(bobsCopy));
-        CoreSession aliceInWebUi = CoreInstance.getCoreSession(session.getRepositoryName(), "alice");
+        CoreSession aliceInWebUi = NuxeoDocs.session(session.getRepositoryName(), "alice");
         assertTrue("the lock owner still may", aliceInWebUi.hasPermission(doc.getRef(), SecurityConstants.WRITE));
 
         assertEquals(200, alice.unlock(LOCK).statusCode());
-        commit();
+        transactions.nextTransaction();
         assertTrue("unlocked, the ACL decides again", bobInWebUi.hasPermission(doc.getRef(), SecurityConstants.WRITE));
     }
 
+    private WopiClient open(String user) {
+        return HostPage.openForEdit(service, fileId, user);
+    }
+
+    private String lockOwner() {
+        transactions.nextTransaction();
+        return session.getLockInfo(doc.getRef()).getOwner();
+    }
 
     private static void assertVersion(DocumentModel version, String author, String text) throws IOException {
         assertEquals(0L, version.getPropertyValue("uid:major_version"));
@@ -106,7 +115,6 @@ public class CoEditingTest extends WopiHostTestCase {
     }
 
     private static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
+        return text.getBytes(UTF_8);
     }
-
 }

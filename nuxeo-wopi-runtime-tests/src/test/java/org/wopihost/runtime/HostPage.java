@@ -10,9 +10,9 @@ import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.wopihost.engine.HostLinks;
+import org.wopihost.nuxeo.WopiHostService;
 import org.wopihost.testclient.WopiClient;
-import org.wopihost.engine.FileIdCodec;
-import org.wopihost.spi.FileRef;
 
 /** Opens a file the way a user does: the host page over HTTP with the user's login, then WOPI with its token. */
 final class HostPage {
@@ -22,25 +22,22 @@ final class HostPage {
     private HostPage() {
     }
 
-    /** The file id of a document's main file. */
-    static String mainFileId(String repository, String documentId) {
-        return FileIdCodec.encode(new FileRef(repository, documentId, FileRef.MAIN_BLOB));
-    }
-
     /**
-     * GETs {@code wopihost/edit/{fileId}} as {@code user} (HTTP Basic) and returns a WOPI client with the
-     * token the page posts to the WOPI client.
+     * GETs the edit host page of {@code fileId} (the HostEditUrl CheckFileInfo announces) as {@code user},
+     * logged in with HTTP Basic (password: the user name, as {@link NuxeoDocs#user} makes it), and returns a
+     * WOPI client holding the token the page posts to the WOPI client.
      */
-    static WopiClient openForEdit(String baseUrl, String fileId, String user, String password) {
-        String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        HttpResponse<byte[]> page = WopiClient.send(HttpRequest.newBuilder(URI.create(baseUrl + "wopihost/edit/" + fileId))
+    static WopiClient openForEdit(WopiHostService service, String fileId, String user) {
+        String page = new HostLinks(service.config().settings()).hostPage("edit", fileId);
+        String basic = Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<byte[]> response = WopiClient.send(HttpRequest.newBuilder(URI.create(page))
                 .header("Authorization", "Basic " + basic).GET().build());
-        String html = new String(page.body(), StandardCharsets.UTF_8);
-        assertEquals(html, 200, page.statusCode());
+        String html = new String(response.body(), StandardCharsets.UTF_8);
+        assertEquals(html, 200, response.statusCode());
         Matcher token = TOKEN.matcher(html);
         if (!token.find()) {
             throw new AssertionError("No access_token in the host page: " + html);
         }
-        return new WopiClient(baseUrl + "wopihost/files/" + fileId, token.group(1));
+        return new WopiClient(service.config().settings().wopiSrc(fileId), token.group(1));
     }
 }

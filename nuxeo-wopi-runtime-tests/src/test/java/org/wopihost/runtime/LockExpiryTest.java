@@ -1,11 +1,11 @@
 package org.wopihost.runtime;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -15,7 +15,6 @@ import javax.security.auth.login.LoginException;
 
 import org.junit.Before;
 import org.junit.Test;
-import org.nuxeo.ecm.core.api.CoreInstance;
 import org.nuxeo.ecm.core.api.CoreSession;
 import org.nuxeo.ecm.core.api.DocumentModel;
 import org.nuxeo.ecm.core.api.security.SecurityConstants;
@@ -39,7 +38,7 @@ import org.wopihost.testclient.WopiClient;
  * same key/value store with a clock 31 minutes behind: its entry is stored with a 30-minute TTL from
  * that clock, so the store still holds it when the running service reads it.
  */
-public class LockExpiryTest extends WopiHostTestCase {
+public class LockExpiryTest extends WopiOverHttpTestCase {
 
     private static final Duration OFFICE_GONE = WopiSettings.LOCK_TTL.plusMinutes(1);
 
@@ -50,11 +49,11 @@ public class LockExpiryTest extends WopiHostTestCase {
     private String fileId;
 
     @Before
-    public void createDocumentAndUsers() {
-        createUsers("alice", "bob");
-        doc = sharedFile("budget.docx", "draft", "alice", SecurityConstants.READ_WRITE, "bob",
-                SecurityConstants.READ_WRITE);
-        fileId = mainFileId(doc);
+    public void shareTheReport() {
+        user("alice", SecurityConstants.READ_WRITE);
+        user("bob", SecurityConstants.READ_WRITE);
+        doc = report();
+        fileId = fileId(doc, MAIN);
     }
 
     @Test
@@ -62,9 +61,9 @@ public class LockExpiryTest extends WopiHostTestCase {
         NuxeoLockStore thirtyOneMinutesAgo = lockedBy("alice", "OLD", OFFICE_GONE);
         assertEquals("the store still holds the entry", Optional.of("OLD"), thirtyOneMinutesAgo.get(fileId));
 
-        WopiClient alice = editor(fileId, "alice");
+        WopiClient alice = client(doc, MAIN, "alice");
         assertEquals("", WopiClient.header(alice.getLock(), "X-WOPI-Lock"));
-        var save = alice.putFile("late save".getBytes(StandardCharsets.UTF_8), "X-WOPI-Lock", "OLD");
+        var save = alice.putFile("late save".getBytes(UTF_8), "X-WOPI-Lock", "OLD");
         assertEquals(409, save.statusCode());
         assertEquals("", WopiClient.header(save, "X-WOPI-Lock"));
         assertEquals("a new session may lock", 200, alice.lock("NEW").statusCode());
@@ -74,31 +73,31 @@ public class LockExpiryTest extends WopiHostTestCase {
     @Test
     public void theExpiryJobReleasesTheExpiredWopiLockAndTheNuxeoLockTakenForIt() throws Exception {
         NuxeoLockStore thirtyOneMinutesAgo = lockedBy("alice", "OLD", OFFICE_GONE);
-        assertEquals("alice", lockOwner(doc));
-        CoreSession bobInWebUi = CoreInstance.getCoreSession(session.getRepositoryName(), "bob");
+        assertEquals("alice", session.getLockInfo(doc.getRef()).getOwner());
+        CoreSession bobInWebUi = NuxeoDocs.session(session.getRepositoryName(), "bob");
         assertFalse(bobInWebUi.hasPermission(doc.getRef(), SecurityConstants.WRITE));
 
         runExpiryJob();
 
-        assertNull("the Nuxeo lock is released", lockOwner(doc));
+        assertNull("the Nuxeo lock is released", session.getLockInfo(doc.getRef()));
         assertEquals("the WOPI lock's entry is gone", Optional.empty(), thirtyOneMinutesAgo.get(fileId));
         DocumentModel bobsCopy = bobInWebUi.getDocument(doc.getRef());
-        bobsCopy.setPropertyValue("dc:title", "bob's budget");
+        bobsCopy.setPropertyValue("dc:title", "bob's report");
         bobInWebUi.saveDocument(bobsCopy);
-        commit();
-        assertEquals("bob's budget", session.getDocument(doc.getRef()).getTitle());
+        transactions.nextTransaction();
+        assertEquals("bob's report", session.getDocument(doc.getRef()).getTitle());
     }
 
     @Test
     public void theExpiryJobLeavesLiveLocks() {
-        WopiClient alice = editor(fileId, "alice");
+        WopiClient alice = client(doc, MAIN, "alice");
         assertEquals(200, alice.lock("LIVE").statusCode());
 
         runExpiryJob();
 
-        assertEquals("alice", lockOwner(doc));
+        assertEquals("alice", session.getLockInfo(doc.getRef()).getOwner());
         assertEquals("LIVE", WopiClient.header(alice.getLock(), "X-WOPI-Lock"));
-        assertEquals(200, alice.putFile("saved".getBytes(StandardCharsets.UTF_8), "X-WOPI-Lock", "LIVE").statusCode());
+        assertEquals(200, alice.putFile("saved".getBytes(UTF_8), "X-WOPI-Lock", "LIVE").statusCode());
     }
 
     /** Office locks the file as {@code user} {@code ago}, then never unlocks; the lock store of that time. */
@@ -109,15 +108,13 @@ public class LockExpiryTest extends WopiHostTestCase {
         try (NuxeoLoginContext login = Framework.loginUser(user)) {
             assertTrue(store.create(fileId, lockId, then.instant().plus(WopiSettings.LOCK_TTL)));
         }
-        commit();
+        transactions.nextTransaction();
         return store;
     }
 
-    /** What the scheduler does every 5 minutes: fire our event. */
+    /** What the scheduler does every 5 minutes: fire our event (then the test sees what it committed). */
     private void runExpiryJob() {
         events.fireEvent(new EventImpl("wopihostLockExpiry", new EventContextImpl()));
-        events.waitForAsyncCompletion();
-        commit();
+        transactions.nextTransaction();
     }
-
 }

@@ -7,39 +7,51 @@ import java.util.Map;
 
 import org.nuxeo.ecm.core.api.Blob;
 import org.nuxeo.ecm.core.api.Blobs;
+import org.nuxeo.ecm.core.api.CoreInstance;
 import org.nuxeo.ecm.core.api.CoreSession;
 import org.nuxeo.ecm.core.api.DocumentModel;
-import org.nuxeo.ecm.core.api.NuxeoPrincipal;
 import org.nuxeo.ecm.core.api.security.ACE;
 import org.nuxeo.ecm.core.api.security.ACL;
 import org.nuxeo.ecm.core.api.security.ACP;
 import org.nuxeo.ecm.platform.usermanager.UserManager;
+import org.nuxeo.runtime.api.Framework;
 
-/** Users, File documents and ACLs for the runtime tests, made through Nuxeo's own services. */
+/**
+ * What the runtime tests set up in Nuxeo: users, folders, {@code File} documents with a main file
+ * ({@code file:content}) and attachments ({@code files:files/N/file}), and ACLs. Call it with an
+ * administrator's session (the injected one); commit the transaction before other threads (HTTP
+ * requests) must see the result.
+ */
 public final class NuxeoDocs {
 
     private NuxeoDocs() {
     }
 
-    /** A user with a password (HTTP Basic logins), created once per runtime. */
-    public static NuxeoPrincipal createUser(UserManager userManager, String id, String password) {
-        if (userManager.getPrincipal(id) == null) {
-            DocumentModel user = userManager.getBareUserModel();
-            String schema = userManager.getUserSchemaName();
-            user.setProperty(schema, userManager.getUserIdField(), id);
-            user.setProperty(schema, "password", password);
-            userManager.createUser(user);
+    /** Creates the user {@code name}, whose password is its name, unless it exists. */
+    public static void user(String name) {
+        UserManager users = Framework.getService(UserManager.class);
+        if (users.getPrincipal(name) != null) {
+            return;
         }
-        return userManager.getPrincipal(id);
+        DocumentModel user = users.getBareUserModel();
+        user.setProperty(users.getUserSchemaName(), users.getUserIdField(), name);
+        user.setProperty(users.getUserSchemaName(), "password", name);
+        users.createUser(user);
     }
 
-    /** A File document with {@code bytes} as its main file and {@code attachments} in files:files. */
-    public static DocumentModel fileDoc(CoreSession session, String parentPath, String name, String filename,
-            byte[] bytes, Blob... attachments) {
-        DocumentModel doc = session.createDocumentModel(parentPath, name, "File");
-        doc.setPropertyValue("dc:title", name);
-        Blob main = Blobs.createBlob(bytes);
-        main.setFilename(filename);
+    /** A session of that user, as Nuxeo opens one for a request the user is logged in to. */
+    public static CoreSession session(String repository, String user) {
+        return CoreInstance.getCoreSession(repository, user);
+    }
+
+    public static DocumentModel folder(CoreSession session, String parentPath, String name) {
+        return session.createDocument(session.createDocumentModel(parentPath, name, "Folder"));
+    }
+
+    /** A File document named after its main file, with these attachments in order. */
+    public static DocumentModel file(CoreSession session, String parentPath, Blob main, Blob... attachments) {
+        DocumentModel doc = session.createDocumentModel(parentPath, main.getFilename(), "File");
+        doc.setPropertyValue("dc:title", main.getFilename());
         doc.setPropertyValue("file:content", (Serializable) main);
         List<Map<String, Serializable>> files = new ArrayList<>();
         for (Blob attachment : attachments) {
@@ -49,11 +61,21 @@ public final class NuxeoDocs {
         return session.createDocument(doc);
     }
 
-    /** Grants {@code permission} on {@code doc} to {@code user} (a local ACE). */
+    public static Blob blob(String fileName, String content) {
+        return Blobs.createBlob(content, "application/octet-stream", null, fileName);
+    }
+
+    /** A blob with a file name, as an upload makes it. */
+    public static Blob blob(String fileName, byte[] bytes) {
+        Blob blob = Blobs.createBlob(bytes);
+        blob.setFilename(fileName);
+        return blob;
+    }
+
+    /** Grants {@code permission} (Read, ReadWrite, Everything...) to {@code user} on {@code doc}. */
     public static void grant(CoreSession session, DocumentModel doc, String user, String permission) {
         ACP acp = session.getACP(doc.getRef());
-        ACL local = acp.getOrCreateACL(ACL.LOCAL_ACL);
-        local.add(new ACE(user, permission, true));
+        acp.getOrCreateACL(ACL.LOCAL_ACL).add(new ACE(user, permission, true));
         session.setACP(doc.getRef(), acp, true);
     }
 }

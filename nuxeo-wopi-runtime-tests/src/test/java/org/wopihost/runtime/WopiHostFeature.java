@@ -3,6 +3,10 @@ package org.wopihost.runtime;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +21,7 @@ import org.nuxeo.runtime.test.runner.RunnerFeature;
 import org.nuxeo.runtime.test.runner.RuntimeFeature;
 import org.nuxeo.runtime.test.runner.RuntimeHarness;
 import org.nuxeo.runtime.test.runner.ServletContainerFeature;
+import org.wopihost.testclient.proof.TestKeys;
 
 /**
  * A Nuxeo 2023 server with the add-on as a marketplace package installs it: a real repository, users
@@ -27,6 +32,9 @@ import org.nuxeo.runtime.test.runner.ServletContainerFeature;
  * The test server's root webapp plays the WOPI client: it serves a discovery XML at
  * {@code /hosting/discovery}, which {@code nuxeo.wopi.discoveryURL} names. The nuxeo.conf keys are set
  * as system properties before the runtime starts (Nuxeo's framework properties default to them).
+ * <p>
+ * A test class annotated {@link ProofKeysInDiscovery} gets a WOPI client that publishes proof keys, as
+ * Office does: then the host refuses every WOPI request not signed with them.
  */
 @Features({ PlatformFeature.class, ServletContainerTransactionalFeature.class })
 @Deploy("org.nuxeo.runtime.kv")
@@ -45,12 +53,27 @@ public class WopiHostFeature implements RunnerFeature, WorkingDirectoryConfigura
     static final String DISCOVERY_URL_KEY = "nuxeo.wopi.discoveryURL";
     static final String NUXEO_URL_KEY = "nuxeo.url";
 
+    /**
+     * The test WOPI client's discovery publishes {@link TestKeys#CURRENT} and {@link TestKeys#OLD} as its
+     * proof keys: every WOPI request must then be signed with them, as Office signs
+     * ({@code OfficeSigner.signer(TestKeys.CURRENT, TestKeys.OLD)}).
+     */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.TYPE)
+    public @interface ProofKeysInDiscovery {
+    }
+
     private int port;
+
+    private boolean proofKeys;
+
+    private Path clientRoot;
 
     @Override
     public void initialize(FeaturesRunner runner) {
         runner.getFeature(RuntimeFeature.class).getHarness().addWorkingDirectoryConfigurator(this);
         port = runner.getFeature(ServletContainerFeature.class).getPort();
+        proofKeys = !runner.getAnnotations(ProofKeysInDiscovery.class).isEmpty();
         System.setProperty(NUXEO_URL_KEY, baseUrl());
         System.setProperty(DISCOVERY_URL_KEY, baseUrl() + DISCOVERY_PATH);
     }
@@ -70,11 +93,18 @@ public class WopiHostFeature implements RunnerFeature, WorkingDirectoryConfigura
         return port;
     }
 
+    /** The folder the test server's root webapp serves: the fake WOPI client's files. */
+    public Path clientRoot() {
+        return clientRoot;
+    }
+
     @Override
     public void configure(RuntimeHarness harness, File workingDir) throws IOException {
-        Path discovery = workingDir.toPath().resolve("web/root.war").resolve(DISCOVERY_PATH);
+        clientRoot = workingDir.toPath().resolve("web/root.war");
+        Path discovery = clientRoot.resolve(DISCOVERY_PATH);
         Files.createDirectories(discovery.getParent());
-        Files.writeString(discovery, discoveryXml(baseUrl(), ""), StandardCharsets.UTF_8);
+        String proofKeyElement = proofKeys ? TestKeys.discoveryElement(TestKeys.CURRENT, TestKeys.OLD) : "";
+        Files.writeString(discovery, discoveryXml(baseUrl(), proofKeyElement), StandardCharsets.UTF_8);
     }
 
     /** The test discovery XML with its action URLs on {@code clientBaseUrl} and an optional proof-key element. */

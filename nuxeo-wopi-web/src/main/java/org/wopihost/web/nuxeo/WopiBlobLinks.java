@@ -4,15 +4,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import org.nuxeo.ecm.core.api.Blob;
-import org.nuxeo.ecm.core.api.DocumentModel;
 import org.wopihost.config.WopiSettings;
 import org.wopihost.engine.FileIdCodec;
 import org.wopihost.engine.HostLinks;
 import org.wopihost.nuxeo.WopiApps;
 import org.wopihost.spi.FileRef;
+import org.wopihost.spi.Permission;
 
-/** What the {@code wopi} enricher says of one blob: the application and the host page URLs. */
+/** What the {@code wopi} enricher says of one blob: the application and the host page URLs the user may open. */
 final class WopiBlobLinks {
 
     static final String APP_NAME = "appName";
@@ -22,26 +21,26 @@ final class WopiBlobLinks {
     private WopiBlobLinks() {
     }
 
-    /** The fields, or empty when no WOPI application handles this blob or the xpath is not one we serve. */
-    static Optional<Map<String, String>> of(DocumentModel doc, String xpath, Blob blob, WopiApps apps,
+    /**
+     * The fields for a user holding {@code permission} on the file: {@code view} when the application views
+     * it, {@code edit} when it edits it and the user may; empty when no application handles the file or
+     * offers it an action the user may take.
+     */
+    static Optional<Map<String, String>> of(FileRef file, String fileName, Permission permission, WopiApps apps,
             WopiSettings settings) {
-        if (doc == null || blob == null || !FileRef.isValidXpath(xpath) || !FileRef.isValidName(doc.getId())
-                || !FileRef.isValidName(doc.getRepositoryName())) {
-            return Optional.empty();
-        }
-        Optional<String> app = apps.appFor(blob.getFilename());
+        Optional<String> app = apps.appFor(fileName);
         if (app.isEmpty()) {
             return Optional.empty();
         }
-        String fileId = FileIdCodec.encode(new FileRef(doc.getRepositoryName(), doc.getId(), xpath));
+        String fileId = FileIdCodec.encode(file);
         HostLinks links = new HostLinks(settings);
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put(APP_NAME, app.get());
         // Each link only when the WOPI client's discovery has that action for the file's extension.
-        if (apps.canView(blob.getFilename())) {
+        if (apps.canView(fileName)) {
             fields.put(VIEW, links.hostPage(VIEW, fileId));
         }
-        if (apps.canEdit(blob.getFilename())) {
+        if (permission == Permission.EDIT && apps.canEdit(fileName)) {
             fields.put(EDIT, links.hostPage(EDIT, fileId));
         }
         return fields.size() > 1 ? Optional.of(fields) : Optional.empty();

@@ -10,19 +10,26 @@ import java.util.function.Supplier;
 
 import org.nuxeo.ecm.core.api.Blob;
 import org.nuxeo.ecm.core.api.DocumentModel;
+import org.nuxeo.ecm.core.api.NuxeoPrincipal;
+import org.nuxeo.ecm.core.api.model.Property;
 import org.nuxeo.ecm.core.api.model.impl.primitives.BlobProperty;
 import org.nuxeo.ecm.core.io.marshallers.json.document.DocumentModelJsonWriter;
 import org.nuxeo.ecm.core.io.marshallers.json.enrichers.AbstractJsonEnricher;
 import org.nuxeo.ecm.core.io.registry.reflect.Setup;
 import org.wopihost.nuxeo.WopiHostComponent;
 import org.wopihost.nuxeo.WopiHostService;
+import org.wopihost.spi.FileRef;
+import org.wopihost.spi.Permission;
+import org.wopihost.spi.WopiPlatform;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 
 /**
  * The {@code wopi} enricher on blobs (request header {@code enrichers.blob: wopi}): for each blob a WOPI
  * application handles, {@code "wopi": {"appName": "Word", "view": "...", "edit": "..."}} with our host
- * page URLs. Registered in OSGI-INF/wopihost-marshallers-contrib.xml.
+ * page URLs, as far as the user the document was read for may go: {@code view} with Read, {@code edit}
+ * too with Write. Permissions come from the same port as the host page's, so both agree (a co-editor of
+ * a WOPI-locked document included). Registered in OSGI-INF/wopihost-marshallers-contrib.xml.
  */
 @Setup(mode = SINGLETON, priority = REFERENCE)
 public class WopiJsonEnricher extends AbstractJsonEnricher<BlobProperty> {
@@ -46,9 +53,14 @@ public class WopiJsonEnricher extends AbstractJsonEnricher<BlobProperty> {
         if (doc == null || !(property.getValue() instanceof Blob blob)) {
             return;
         }
+        Optional<FileRef> file = fileRef(doc, xpath(property));
         WopiHostService s = service.get();
-        Optional<Map<String, String>> fields = WopiBlobLinks.of(doc, property.getXPath(), blob, s.apps(),
-                s.config().settings());
+        // No application, no need to ask the ACLs.
+        if (file.isEmpty() || s.apps().appFor(blob.getFilename()).isEmpty()) {
+            return;
+        }
+        Optional<Map<String, String>> fields = permission(s.platform(), doc.getPrincipal(), file.get())
+                .flatMap(p -> WopiBlobLinks.of(file.get(), blob.getFilename(), p, s.apps(), s.config().settings()));
         if (fields.isEmpty()) {
             return;
         }
@@ -57,5 +69,31 @@ public class WopiJsonEnricher extends AbstractJsonEnricher<BlobProperty> {
             jg.writeStringField(f.getKey(), f.getValue());
         }
         jg.writeEndObject();
+    }
+
+    /**
+     * The xpath the binding serves: Nuxeo's own leaves out the prefix of a schema that has none
+     * ({@code content}, {@code files/0/file}); the schema's name then serves as prefix
+     * ({@code file:content}, {@code files:files/0/file}).
+     */
+    static String xpath(Property property) {
+        String xpath = property.getXPath();
+        return xpath.contains(":") ? xpath : property.getSchema().getName() + ":" + xpath;
+    }
+
+    private static Optional<FileRef> fileRef(DocumentModel doc, String xpath) {
+        if (!FileRef.isValidXpath(xpath) || !FileRef.isValidName(doc.getId())
+                || !FileRef.isValidName(doc.getRepositoryName())) {
+            return Optional.empty();
+        }
+        return Optional.of(new FileRef(doc.getRepositoryName(), doc.getId(), xpath));
+    }
+
+    /** What the user the document was read for may do with the file, or empty (nothing to offer). */
+    private static Optional<Permission> permission(WopiPlatform platform, NuxeoPrincipal reader, FileRef file) {
+        if (reader == null) {
+            return Optional.empty();
+        }
+        return platform.users().find(reader.getName()).flatMap(user -> platform.permissions().of(user, file));
     }
 }

@@ -97,6 +97,9 @@ class WebBundleTest {
         Document doc = BundleChecks.parse(BundleChecks.RESOURCES.resolve("OSGI-INF/wopihost-auth-contrib.xml"));
         Element chain = BundleChecks.elements(doc, "specificAuthenticationChain").get(0);
         assertThat(chain.getAttribute("name")).isEqualTo("wopihost").isNotEqualTo("wopi");
+        // Nuxeo: NuxeoAuthenticationFilter#handleLoginPrompt answers 401 only when the chain says so
+        // (AuthenticationChainTest, in a real Nuxeo).
+        assertThat(chain.getAttribute("handlePrompt")).isEqualTo("false");
         assertThat(BundleChecks.elements(doc, "plugin")).extracting(e -> e.getTextContent().trim())
                 .containsExactly("JWT_AUTH");
         assertThat(BundleChecks.elements(doc, "url")).hasSize(1);

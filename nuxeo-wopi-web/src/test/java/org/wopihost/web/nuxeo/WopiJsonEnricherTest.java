@@ -1,107 +1,69 @@
 package org.wopihost.web.nuxeo;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
-import static org.mockito.Mockito.withSettings;
 
-import java.io.Serializable;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.mockito.InOrder;
-import org.nuxeo.ecm.core.api.Blob;
-import org.nuxeo.ecm.core.api.DocumentModel;
-import org.nuxeo.ecm.core.api.model.impl.primitives.BlobProperty;
-import org.nuxeo.ecm.core.io.marshallers.json.enrichers.AbstractJsonEnricher;
-import org.nuxeo.ecm.core.io.registry.context.RenderingContext;
+import org.nuxeo.ecm.core.api.model.Property;
+import org.nuxeo.ecm.core.schema.types.Schema;
+import org.wopihost.config.WopiSettings;
 import org.wopihost.engine.FileIdCodec;
 import org.wopihost.nuxeo.NuxeoWopiConfig;
 import org.wopihost.nuxeo.WopiApps;
-import org.wopihost.nuxeo.WopiHostService;
 import org.wopihost.spi.FileRef;
+import org.wopihost.spi.Permission;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-
+/**
+ * The enricher's logic; EnricherTest in nuxeo-wopi-runtime-tests proves it on real documents rendered by
+ * Nuxeo's JSON marshalling.
+ */
 class WopiJsonEnricherTest {
 
-    private final DocumentModel doc = mock(DocumentModel.class);
-    private final Blob blob = mock(Blob.class, withSettings().extraInterfaces(Serializable.class));
-    private final WopiHostService service = mock(WopiHostService.class);
-    private final NuxeoWopiConfig config = NuxeoWopiConfig.read(Map.of("nuxeo.url", "https://ecm.example.com/nuxeo")::get);
+    private static final FileRef ATTACHMENT = new FileRef("default", "doc-1", "files:files/0/file");
 
-    @BeforeEach
-    void setUp() {
-        when(doc.getId()).thenReturn("doc-1");
-        when(doc.getRepositoryName()).thenReturn("default");
-        when(service.apps()).thenReturn(WopiApps.byExtension(Set.of()));
-        when(service.config()).thenReturn(config);
-    }
+    private final WopiApps office = WopiApps.byExtension(Set.of());
+    private final WopiSettings settings = NuxeoWopiConfig
+            .read(Map.of("nuxeo.url", "https://ecm.example.com/nuxeo")::get).settings();
 
     @Test
-    void linksNameTheAppAndOurHostPages() {
-        when(blob.getFilename()).thenReturn("Plan.xlsx");
-        String id = FileIdCodec.encode(new FileRef("default", "doc-1", "files:files/0/file"));
-        assertThat(WopiBlobLinks.of(doc, "files:files/0/file", blob, service.apps(), config.settings()))
+    void aWriterGetsTheAppAndBothHostPages() {
+        String id = FileIdCodec.encode(ATTACHMENT);
+        assertThat(WopiBlobLinks.of(ATTACHMENT, "Plan.xlsx", Permission.EDIT, office, settings))
                 .contains(Map.of("appName", "Excel",
                         "view", "https://ecm.example.com/nuxeo/wopihost/view/" + id,
                         "edit", "https://ecm.example.com/nuxeo/wopihost/edit/" + id));
     }
 
     @Test
-    void viewOnlyFormatsGetNoEditLink() {
-        when(blob.getFilename()).thenReturn("old.doc");
-        assertThat(WopiBlobLinks.of(doc, "file:content", blob, service.apps(), config.settings()).orElseThrow())
+    void aReaderGetsTheViewPageOnly() {
+        assertThat(WopiBlobLinks.of(ATTACHMENT, "Plan.xlsx", Permission.VIEW, office, settings).orElseThrow())
                 .containsOnlyKeys("appName", "view");
     }
 
     @Test
-    void unknownFormatsOrXpathsGetNothing() {
-        when(blob.getFilename()).thenReturn("notes.txt");
-        assertThat(WopiBlobLinks.of(doc, "file:content", blob, service.apps(), config.settings())).isEmpty();
-        when(blob.getFilename()).thenReturn("a.docx");
-        assertThat(WopiBlobLinks.of(doc, "content", blob, service.apps(), config.settings())).isEmpty();
+    void viewOnlyFormatsGetNoEditLink() {
+        assertThat(WopiBlobLinks.of(ATTACHMENT, "old.doc", Permission.EDIT, office, settings).orElseThrow())
+                .containsOnlyKeys("appName", "view");
     }
 
     @Test
-    void enricherWritesTheWopiObject() throws Exception {
-        when(blob.getFilename()).thenReturn("a.docx");
-        BlobProperty property = mock(BlobProperty.class);
-        when(property.getValue()).thenReturn((Serializable) blob);
-        when(property.getXPath()).thenReturn("file:content");
-        RenderingContext ctx = mock(RenderingContext.class);
-        when(ctx.<DocumentModel> getParameter("document")).thenReturn(doc);
-        WopiJsonEnricher enricher = new WopiJsonEnricher(() -> service);
-        var field = AbstractJsonEnricher.class.getDeclaredField("ctx");
-        field.setAccessible(true);
-        field.set(enricher, ctx);
-        JsonGenerator jg = mock(JsonGenerator.class);
-        enricher.write(jg, property);
-        InOrder order = inOrder(jg);
-        order.verify(jg).writeObjectFieldStart("wopi");
-        order.verify(jg).writeStringField("appName", "Word");
-        order.verify(jg).writeStringField(org.mockito.ArgumentMatchers.eq("view"), anyString());
-        order.verify(jg).writeStringField(org.mockito.ArgumentMatchers.eq("edit"), anyString());
-        order.verify(jg).writeEndObject();
-
-        when(blob.getFilename()).thenReturn("notes.txt");
-        JsonGenerator quiet = mock(JsonGenerator.class);
-        enricher.write(quiet, property);
-        verify(quiet, never()).writeObjectFieldStart(anyString());
+    void unknownFormatsGetNothing() {
+        assertThat(WopiBlobLinks.of(ATTACHMENT, "notes.txt", Permission.EDIT, office, settings)).isEmpty();
+        assertThat(WopiBlobLinks.of(ATTACHMENT, "a.docx", Permission.EDIT, WopiApps.NONE, settings))
+                .as("no WOPI client configured").isEmpty();
     }
 
     @Test
     void eachLinkOnlyWhenDiscoveryHasThatAction() {
         WopiApps editOnlyDocx = new WopiApps() {
             @Override
-            public java.util.Optional<String> appFor(String fileName) {
-                return java.util.Optional.of("Word");
+            public Optional<String> appFor(String fileName) {
+                return Optional.of("Word");
             }
 
             @Override
@@ -114,14 +76,27 @@ class WopiJsonEnricherTest {
                 return fileName.endsWith(".docx");
             }
         };
-        when(blob.getFilename()).thenReturn("a.docx");
-        assertThat(WopiBlobLinks.of(doc, "file:content", blob, editOnlyDocx, config.settings()).orElseThrow())
+        assertThat(WopiBlobLinks.of(ATTACHMENT, "a.docx", Permission.EDIT, editOnlyDocx, settings).orElseThrow())
                 .containsOnlyKeys("appName", "edit");
-        when(blob.getFilename()).thenReturn("a.dotx");
-        assertThat(WopiBlobLinks.of(doc, "file:content", blob, editOnlyDocx, config.settings()).orElseThrow())
+        assertThat(WopiBlobLinks.of(ATTACHMENT, "a.docx", Permission.VIEW, editOnlyDocx, settings))
+                .as("a reader may take no action the client offers").isEmpty();
+        assertThat(WopiBlobLinks.of(ATTACHMENT, "a.dotx", Permission.EDIT, editOnlyDocx, settings).orElseThrow())
                 .containsOnlyKeys("appName", "view");
-        when(blob.getFilename()).thenReturn("a.docx");
-        assertThat(WopiBlobLinks.of(doc, "file:content", blob, WopiApps.NONE, config.settings()))
-                .as("no WOPI client configured").isEmpty();
+    }
+
+    @Test
+    void xpathsOfSchemasWithoutPrefixTakeTheSchemaName() {
+        assertThat(WopiJsonEnricher.xpath(property("file", "content"))).isEqualTo("file:content");
+        assertThat(WopiJsonEnricher.xpath(property("files", "files/0/file"))).isEqualTo("files:files/0/file");
+        assertThat(WopiJsonEnricher.xpath(property("myschema", "my:blob"))).isEqualTo("my:blob");
+    }
+
+    private static Property property(String schemaName, String xpath) {
+        Schema schema = mock(Schema.class);
+        when(schema.getName()).thenReturn(schemaName);
+        Property property = mock(Property.class);
+        when(property.getSchema()).thenReturn(schema);
+        when(property.getXPath()).thenReturn(xpath);
+        return property;
     }
 }

@@ -21,6 +21,9 @@ public interface DocumentModel extends Serializable {
 
     String getRepositoryName();
 
+    /** The principal of the session this document was read with. */
+    NuxeoPrincipal getPrincipal();
+
     String getChangeToken();
 
     boolean hasSchema(String schema);

@@ -3,6 +3,7 @@ package org.nuxeo.ecm.core.api.model.impl.primitives;
 import java.io.Serializable;
 
 import org.nuxeo.ecm.core.api.model.Property;
+import org.nuxeo.ecm.core.schema.types.Schema;
 
 /**
  * Declared from nuxeo-core-api: org/nuxeo/ecm/core/api/model/impl/primitives/BlobProperty.java. Nuxeo's class sits under
@@ -17,6 +18,11 @@ public class BlobProperty implements Property {
 
     @Override
     public Serializable getValue() {
+        throw new UnsupportedOperationException("nuxeo-api-shim: compile-time declaration only");
+    }
+
+    @Override
+    public Schema getSchema() {
         throw new UnsupportedOperationException("nuxeo-api-shim: compile-time declaration only");
     }
 }

@@ -1,19 +1,19 @@
-package org.wopihost.proof;
+package org.wopihost.testclient.proof;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.security.interfaces.RSAPublicKey;
 
 /** Writes a CryptoAPI PUBLICKEYBLOB the way .NET {@code ExportCspBlob(false)} does, for the tests. */
-final class CspBlobEncoder {
+public final class CspBlobEncoder {
 
-    static final int CALG_RSA_KEYX = 0xA400;
-    static final int CALG_RSA_SIGN = 0x2400;
+    public static final int CALG_RSA_KEYX = 0xA400;
+    public static final int CALG_RSA_SIGN = 0x2400;
 
     private CspBlobEncoder() {
     }
 
-    static byte[] encode(RSAPublicKey key, int algorithm) {
+    public static byte[] encode(RSAPublicKey key, int algorithm) {
         byte[] modulus = TestKeys.unsigned(key.getModulus().toByteArray());
         ByteBuffer out = ByteBuffer.allocate(20 + modulus.length).order(ByteOrder.LITTLE_ENDIAN);
         out.put((byte) 0x06).put((byte) 0x02).putShort((short) 0).putInt(algorithm);

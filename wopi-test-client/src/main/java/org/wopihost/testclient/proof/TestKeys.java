@@ -1,4 +1,4 @@
-package org.wopihost.proof;
+package org.wopihost.testclient.proof;
 
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -44,6 +44,16 @@ public final class TestKeys {
     /** Base64 CSP PUBLICKEYBLOB, as the discovery {@code value} attribute. */
     public static String cspBlob(KeyPair pair) {
         return Base64.getEncoder().encodeToString(CspBlobEncoder.encode(rsa(pair), CspBlobEncoder.CALG_RSA_KEYX));
+    }
+
+    /**
+     * The discovery {@code <proof-key>} element publishing {@code current} and {@code old}, in both the
+     * CSP blob and the modulus/exponent forms, as Office for the web publishes them.
+     */
+    public static String discoveryElement(KeyPair current, KeyPair old) {
+        return "<proof-key value=\"" + cspBlob(current) + "\" modulus=\"" + modulus(current) + "\" exponent=\""
+                + exponent(current) + "\" oldvalue=\"" + cspBlob(old) + "\" oldmodulus=\"" + modulus(old)
+                + "\" oldexponent=\"" + exponent(old) + "\"/>";
     }
 
     static byte[] unsigned(byte[] twosComplement) {

@@ -1,4 +1,4 @@
-package org.wopihost.proof;
+package org.wopihost.testclient.proof;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Locale;
 
+import org.wopihost.testclient.WopiClient;
+
 /**
  * Signs a request the way Office for the web does, written independently of the verifier so that the
  * tests do not check the code against itself.
@@ -18,6 +20,21 @@ import java.util.Locale;
 public final class OfficeSigner {
 
     private OfficeSigner() {
+    }
+
+    /**
+     * Signs every request of a {@link WopiClient} as Office does at the moment it is sent: X-WOPI-Proof
+     * with {@code current}, X-WOPI-ProofOld with {@code old} (left out when null), X-WOPI-TimeStamp.
+     */
+    public static WopiClient.Signer signer(KeyPair current, KeyPair old) {
+        return (request, token, url) -> {
+            long ticks = ticks(Instant.now());
+            request.header("X-WOPI-Proof", sign(current, token, url, ticks));
+            if (old != null) {
+                request.header("X-WOPI-ProofOld", sign(old, token, url, ticks));
+            }
+            request.header("X-WOPI-TimeStamp", Long.toString(ticks));
+        };
     }
 
     public static long ticks(Instant instant) {
