@@ -3,7 +3,9 @@ package org.wopihost.nuxeo;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import org.nuxeo.ecm.core.api.CoreSession;
 import org.nuxeo.ecm.core.api.DocumentModel;
@@ -20,27 +22,32 @@ import org.wopihost.spi.FileRef;
 import org.wopihost.spi.LockStore;
 
 /**
- * WOPI locks in a Nuxeo KeyValueStore of our own ({@value #STORE_NAME}): one key per file id, set with
- * compare-and-set and a TTL, so they are atomic and expire cluster-wide when the store is (Redis,
- * MongoDB, SQL). Taking a WOPI lock also takes the Nuxeo document lock as the requesting user, so Nuxeo
- * users and the sync client see the document locked; a document locked in Nuxeo by someone else refuses
- * WOPI locks (the lock owner's edits win). We remember which document locks we took ({@code doclock/}
- * keys) and release only those; a Nuxeo unlock releases the WOPI locks ({@link UnlockListener}).
+ * WOPI locks in a Nuxeo KeyValueStore of our own ({@value #STORE_NAME}): one key per file id holding the
+ * lock id and its expiry ({@link StoredLock}), changed by compare-and-set on the exact stored value, so
+ * locks are atomic cluster-wide and expire on time whatever the store (its TTL only collects garbage).
+ * Taking a WOPI lock also takes the Nuxeo document lock as the requesting user, so Nuxeo users and the
+ * sync client see the document locked; a document locked in Nuxeo by someone else refuses WOPI locks
+ * (the lock owner's edits win). We remember which document locks we took ({@link TakenDocumentLocks}) and
+ * release only those: on Unlock, and when the WOPI lock expires ({@link #releaseExpired}, run by
+ * {@link LockExpiryListener}). A Nuxeo unlock releases the WOPI locks ({@link UnlockListener}).
  */
 public final class NuxeoLockStore implements LockStore {
 
     public static final String STORE_NAME = "wopihost";
     static final String LOCK_PREFIX = "lock/";
-    static final String DOC_LOCK_PREFIX = "doclock/";
 
     private static final Logger LOG = LoggerFactory.getLogger(NuxeoLockStore.class);
+    /** A compare-and-set loses only to a concurrent change of the same lock; a few retries settle it. */
+    private static final int ATTEMPTS = 8;
 
     private final KeyValueStore store;
+    private final TakenDocumentLocks taken;
     private final NuxeoServices services;
     private final Clock clock;
 
     public NuxeoLockStore(KeyValueStore store, NuxeoServices services, Clock clock) {
         this.store = store;
+        this.taken = new TakenDocumentLocks(store);
         this.services = services;
         this.clock = clock;
     }
@@ -49,13 +56,9 @@ public final class NuxeoLockStore implements LockStore {
         return LOCK_PREFIX + fileId;
     }
 
-    static String docLockKey(String repository, String documentId) {
-        return DOC_LOCK_PREFIX + repository + "/" + documentId;
-    }
-
     @Override
     public Optional<String> get(String fileId) {
-        return Optional.ofNullable(store.getString(lockKey(fileId)));
+        return live(store.getString(lockKey(fileId))).map(StoredLock::lockId);
     }
 
     @Override
@@ -65,7 +68,7 @@ public final class NuxeoLockStore implements LockStore {
         if (ref.isPresent() && lockedInNuxeoByOther(ref.get(), user)) {
             return false;
         }
-        if (!store.compareAndSet(lockKey(fileId), null, lockId, ttlSeconds(expiresAt))) {
+        if (!swap(fileId, Optional::isEmpty, new StoredLock(lockId, expiresAt))) {
             return false;
         }
         ref.ifPresent(r -> takeDocumentLock(r, user));
@@ -74,12 +77,12 @@ public final class NuxeoLockStore implements LockStore {
 
     @Override
     public boolean replace(String fileId, String expectedLockId, String newLockId, Instant expiresAt) {
-        return store.compareAndSet(lockKey(fileId), expectedLockId, newLockId, ttlSeconds(expiresAt));
+        return swap(fileId, isLock(expectedLockId), new StoredLock(newLockId, expiresAt));
     }
 
     @Override
     public boolean remove(String fileId, String expectedLockId) {
-        if (!store.compareAndSet(lockKey(fileId), expectedLockId, null)) {
+        if (!swap(fileId, isLock(expectedLockId), null)) {
             return false;
         }
         FileIdCodec.decode(fileId).ifPresent(this::releaseDocumentLock);
@@ -92,9 +95,9 @@ public final class NuxeoLockStore implements LockStore {
      */
     public void documentUnlocked(DocumentModel doc) {
         for (FileRef ref : NuxeoFiles.blobRefs(doc)) {
-            store.put(lockKey(FileIdCodec.encode(ref)), null);
+            store.put(lockKey(FileIdCodec.encode(ref)), (String) null); // typed: put(key, null) is ambiguous
         }
-        store.put(docLockKey(doc.getRepositoryName(), doc.getId()), null);
+        taken.forget(doc.getRepositoryName(), doc.getId());
     }
 
     /**
@@ -103,12 +106,42 @@ public final class NuxeoLockStore implements LockStore {
      * {@link WopiLockSecurityPolicy} asks before letting co-editors write through the WOPI servlet.
      */
     public boolean holdsLiveDocumentLock(String repository, String documentId) {
-        String ours = store.getString(docLockKey(repository, documentId));
-        if (ours == null) {
-            return false;
+        return taken.find(repository, documentId).filter(t -> get(t.fileId()).isPresent()).isPresent();
+    }
+
+    /**
+     * The expiry job: for every Nuxeo lock we took whose WOPI lock has expired (Office crashed, or a tab
+     * closed without Unlock), drops the expired WOPI lock and releases the document. One read of the store
+     * when no document is locked for WOPI. Safe on several nodes at once: each step re-checks and is
+     * idempotent. Returns how many were released.
+     */
+    public int releaseExpired() {
+        List<TakenDocumentLocks.Taken> expired = taken.all().stream().filter(t -> get(t.fileId()).isEmpty()).toList();
+        expired.forEach(this::releaseExpired);
+        return expired.size();
+    }
+
+    private void releaseExpired(TakenDocumentLocks.Taken t) {
+        String key = lockKey(t.fileId());
+        String stored = store.getString(key);
+        if (stored != null && live(stored).isEmpty()) {
+            store.compareAndSet(key, stored, null);
         }
-        int nl = ours.indexOf('\n');
-        return nl > 0 && store.getString(lockKey(ours.substring(nl + 1))) != null;
+        try {
+            services.inTransaction(() -> {
+                CoreSession system = services.systemSession(t.repository());
+                DocumentRef docRef = new IdRef(t.documentId());
+                // Re-checked here: a new WOPI session of the same user may have taken the lock again meanwhile.
+                if (system.exists(docRef) && get(t.fileId()).isEmpty() && isLockOf(system.getLockInfo(docRef), t.owner())) {
+                    LOG.info("Releasing the Nuxeo lock of {} held by {} for an expired WOPI lock", t.documentId(), t.owner());
+                    system.removeLock(docRef);
+                }
+                return null;
+            });
+            taken.remove(t);
+        } catch (NuxeoException e) {
+            LOG.warn("Could not release the Nuxeo lock of {} for an expired WOPI lock: {}", t.documentId(), e.getMessage());
+        }
     }
 
     /** Seconds until {@code expiresAt}, rounded up, at least 1 (0 would mean "never expires"). */
@@ -117,9 +150,43 @@ public final class NuxeoLockStore implements LockStore {
         return Math.max(1, (millis + 999) / 1000);
     }
 
+    /** The unexpired lock a stored value holds. */
+    private Optional<StoredLock> live(String stored) {
+        return StoredLock.decode(stored).filter(l -> l.liveAt(clock.instant()));
+    }
+
+    private static Predicate<Optional<String>> isLock(String lockId) {
+        return current -> current.isPresent() && current.get().equals(lockId);
+    }
+
+    /**
+     * Sets the file's lock to {@code next} (null removes it) when its current unexpired lock id passes
+     * {@code allowed}, by compare-and-set on the exact stored value (an expired lock included, which is
+     * how a new lock replaces it). Retried when the value changed in between (another node refreshing).
+     */
+    private boolean swap(String fileId, Predicate<Optional<String>> allowed, StoredLock next) {
+        String key = lockKey(fileId);
+        for (int i = 0; i < ATTEMPTS; i++) {
+            String stored = store.getString(key);
+            if (!allowed.test(live(stored).map(StoredLock::lockId))) {
+                return false;
+            }
+            boolean set = next == null ? store.compareAndSet(key, stored, null)
+                    : store.compareAndSet(key, stored, next.encode(), ttlSeconds(next.expiresAt()));
+            if (set) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isLockOf(Lock lock, String owner) {
+        return lock != null && owner.equals(lock.getOwner());
+    }
+
     /**
      * Whether someone else holds the Nuxeo lock. A lock we took for a WOPI session whose WOPI lock has
-     * since expired is stale: it is released here instead of blocking the document forever.
+     * since expired is stale: it is released here (whoever holds it) instead of blocking the document.
      */
     private boolean lockedInNuxeoByOther(FileRef ref, NuxeoPrincipal user) {
         return services.inTransaction(() -> {
@@ -129,20 +196,17 @@ public final class NuxeoLockStore implements LockStore {
                 return false;
             }
             Lock lock = system.getLockInfo(docRef);
-            if (lock == null || (user != null && user.getName().equals(lock.getOwner()))) {
+            if (lock == null) {
                 return false;
             }
-            String ours = store.getString(docLockKey(ref.repository(), ref.documentId()));
-            if (ours != null && ours.startsWith(lock.getOwner() + "\n")) {
-                String wopiFileId = ours.substring(ours.indexOf('\n') + 1);
-                if (store.getString(lockKey(wopiFileId)) == null) {
-                    LOG.info("Releasing the stale Nuxeo lock of {} left by an expired WOPI lock", ref.documentId());
-                    system.removeLock(docRef);
-                    store.put(docLockKey(ref.repository(), ref.documentId()), null);
-                    return false;
-                }
+            Optional<TakenDocumentLocks.Taken> ours = taken.find(ref.repository(), ref.documentId());
+            if (ours.isPresent() && isLockOf(lock, ours.get().owner()) && get(ours.get().fileId()).isEmpty()) {
+                LOG.info("Releasing the stale Nuxeo lock of {} left by an expired WOPI lock", ref.documentId());
+                system.removeLock(docRef);
+                taken.remove(ours.get());
+                return false;
             }
-            return true;
+            return user == null || !user.getName().equals(lock.getOwner());
         });
     }
 
@@ -157,8 +221,8 @@ public final class NuxeoLockStore implements LockStore {
                 DocumentRef docRef = new IdRef(ref.documentId());
                 if (session.getLockInfo(docRef) == null) {
                     session.setLock(docRef);
-                    store.put(docLockKey(ref.repository(), ref.documentId()),
-                            user.getName() + "\n" + FileIdCodec.encode(ref));
+                    taken.add(new TakenDocumentLocks.Taken(ref.repository(), ref.documentId(), user.getName(),
+                            FileIdCodec.encode(ref)));
                 }
                 return null;
             });
@@ -169,23 +233,22 @@ public final class NuxeoLockStore implements LockStore {
     }
 
     private void releaseDocumentLock(FileRef ref) {
-        String key = docLockKey(ref.repository(), ref.documentId());
-        String ours = store.getString(key);
-        if (ours == null || !ours.endsWith("\n" + FileIdCodec.encode(ref))) {
+        String fileId = FileIdCodec.encode(ref);
+        Optional<TakenDocumentLocks.Taken> ours = taken.find(ref.repository(), ref.documentId())
+                .filter(t -> t.fileId().equals(fileId));
+        if (ours.isEmpty()) {
             return; // we did not take it (the user locked it in Nuxeo, or another blob's session did)
         }
-        String owner = ours.substring(0, ours.indexOf('\n'));
         try {
             services.inTransaction(() -> {
                 CoreSession system = services.systemSession(ref.repository());
                 DocumentRef docRef = new IdRef(ref.documentId());
-                Lock lock = system.getLockInfo(docRef);
-                if (lock != null && owner.equals(lock.getOwner())) {
+                if (isLockOf(system.getLockInfo(docRef), ours.get().owner())) {
                     system.removeLock(docRef);
                 }
                 return null;
             });
-            store.put(key, null);
+            taken.remove(ours.get());
         } catch (NuxeoException e) {
             LOG.warn("Could not release the Nuxeo lock of {}: {}", ref.documentId(), e.getMessage());
         }

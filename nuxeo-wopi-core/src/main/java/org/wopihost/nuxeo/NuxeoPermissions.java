@@ -17,6 +17,12 @@ import org.wopihost.spi.WopiUser;
  * Permissions from the document's ACLs, asked through the user's own CoreSession (so Nuxeo's security
  * policies, lock policy included, apply): Read gives VIEW, Write gives EDIT. Versions and proxies are
  * read-only. With a group restriction, users outside the group get nothing (404).
+ * <p>
+ * The question is always "what may this user do through WOPI", also when the host page asks it to pick
+ * a token's permission: it is asked as a WOPI request ({@link WopiRequests#call}), so that a document
+ * whose Nuxeo lock belongs to a live WOPI session gives EDIT to every co-editor with Write, as the WOPI
+ * servlet will let them save ({@link WopiLockSecurityPolicy}). Nothing is written here; outside WOPI
+ * requests the lock still keeps everyone but its owner from writing.
  */
 public final class NuxeoPermissions implements Permissions {
 
@@ -36,7 +42,7 @@ public final class NuxeoPermissions implements Permissions {
         if (principal.isEmpty()) {
             return Optional.empty();
         }
-        return services.inTransaction(() -> {
+        return WopiRequests.call(() -> services.inTransaction(() -> {
             CoreSession session = services.session(file.repository(), principal.get());
             DocumentRef ref = new IdRef(file.documentId());
             if (!session.exists(ref) || !session.hasPermission(ref, SecurityConstants.READ)) {
@@ -47,7 +53,7 @@ public final class NuxeoPermissions implements Permissions {
                 return Optional.of(Permission.EDIT);
             }
             return Optional.of(Permission.VIEW);
-        });
+        }));
     }
 
     @Override

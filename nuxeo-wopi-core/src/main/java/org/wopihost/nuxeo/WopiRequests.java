@@ -1,11 +1,12 @@
 package org.wopihost.nuxeo;
 
 import java.io.IOException;
+import java.util.function.Supplier;
 
 /**
  * Marks the current thread as serving a request of the WOPI client through our servlet, for
  * {@link WopiLockSecurityPolicy}: only there may co-editors write a document locked for a WOPI session.
- * The mark lives exactly as long as {@link #run}; nothing else in Nuxeo sets it.
+ * The mark lives exactly as long as {@link #run} or {@link #call}; nothing else in Nuxeo sets it.
  */
 public final class WopiRequests {
 
@@ -22,16 +23,35 @@ public final class WopiRequests {
 
     /** Runs {@code work} marked as a WOPI request, restoring the previous state afterwards. */
     public static <E extends Exception> void run(Work<E> work) throws IOException, E {
-        Boolean previous = ACTIVE.get();
-        ACTIVE.set(Boolean.TRUE);
+        Boolean previous = mark();
         try {
             work.run();
         } finally {
-            if (previous == null) {
-                ACTIVE.remove();
-            } else {
-                ACTIVE.set(previous);
-            }
+            restore(previous);
+        }
+    }
+
+    /** Computes {@code work} marked as a WOPI request, restoring the previous state afterwards. */
+    static <T> T call(Supplier<T> work) {
+        Boolean previous = mark();
+        try {
+            return work.get();
+        } finally {
+            restore(previous);
+        }
+    }
+
+    private static Boolean mark() {
+        Boolean previous = ACTIVE.get();
+        ACTIVE.set(Boolean.TRUE);
+        return previous;
+    }
+
+    private static void restore(Boolean previous) {
+        if (previous == null) {
+            ACTIVE.remove();
+        } else {
+            ACTIVE.set(previous);
         }
     }
 

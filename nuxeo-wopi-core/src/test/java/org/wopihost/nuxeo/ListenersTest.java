@@ -49,6 +49,15 @@ class ListenersTest {
     }
 
     @Test
+    void lockExpiryListenerReleasesExpiredLocks() {
+        NuxeoLockStore locks = mock(NuxeoLockStore.class);
+        Event event = mock(Event.class);
+        when(event.getName()).thenReturn(LockExpiryListener.EVENT);
+        new LockExpiryListener(() -> locks).handleEvent(event);
+        verify(locks).releaseExpired();
+    }
+
+    @Test
     void versioningFilterMatchesOnlyWopiSaves() {
         DocumentModel doc = mock(DocumentModel.class);
         WopiVersioningFilter filter = new WopiVersioningFilter();

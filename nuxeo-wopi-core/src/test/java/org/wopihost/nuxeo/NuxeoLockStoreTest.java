@@ -2,12 +2,10 @@ package org.wopihost.nuxeo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.wopihost.nuxeo.Fixtures.DOC;
@@ -17,7 +15,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +26,6 @@ import org.nuxeo.ecm.core.api.DocumentModel;
 import org.nuxeo.ecm.core.api.IdRef;
 import org.nuxeo.ecm.core.api.Lock;
 import org.nuxeo.ecm.core.api.NuxeoPrincipal;
-import org.nuxeo.runtime.kv.KeyValueStore;
 import org.wopihost.config.WopiSettings;
 import org.wopihost.engine.FileIdCodec;
 import org.wopihost.spi.FileRef;
@@ -35,15 +34,15 @@ class NuxeoLockStoreTest {
 
     private static final Instant NOW = Instant.parse("2025-06-01T10:00:00Z");
     private static final Instant EXPIRY = NOW.plus(WopiSettings.LOCK_TTL);
+    private static final Instant AFTER_EXPIRY = EXPIRY.plusSeconds(1);
     private final NuxeoServices services = Fixtures.services();
-    private final KeyValueStore kv = mock(KeyValueStore.class);
-    private final NuxeoLockStore locks = new NuxeoLockStore(kv, services, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final MapKeyValueStore kv = new MapKeyValueStore();
+    private final NuxeoLockStore locks = at(NOW);
     private final CoreSession system = mock(CoreSession.class);
     private final CoreSession userSession = mock(CoreSession.class);
     private final IdRef ref = new IdRef(DOC);
     private final String fileId = FileIdCodec.encode(new FileRef(REPO, DOC, FileRef.MAIN_BLOB));
     private final String lockKey = "lock/" + fileId;
-    private final String docLockKey = "doclock/" + REPO + "/" + DOC;
     private NuxeoPrincipal jane;
 
     @BeforeEach
@@ -55,10 +54,22 @@ class NuxeoLockStoreTest {
         when(system.exists(ref)).thenReturn(true);
     }
 
+    /** The lock store over the same key/value store, on a clock stopped at {@code now}. */
+    private NuxeoLockStore at(Instant now) {
+        return new NuxeoLockStore(kv.store, services, Clock.fixed(now, ZoneOffset.UTC));
+    }
+
     private static Lock lockOf(String owner) {
         Lock lock = mock(Lock.class);
         when(lock.getOwner()).thenReturn(owner);
         return lock;
+    }
+
+    /** jane's WOPI lock L1, with the Nuxeo lock taken for it. */
+    private void janeLocks() {
+        assertThat(locks.create(fileId, "L1", EXPIRY)).isTrue();
+        Lock janes = lockOf("jane");
+        when(system.getLockInfo(ref)).thenReturn(janes);
     }
 
     @Test
@@ -69,17 +80,38 @@ class NuxeoLockStoreTest {
     }
 
     @Test
-    void createSetsTheKeyAtomicallyWithTtlAndTakesTheNuxeoLockAsTheUser() {
-        when(kv.compareAndSet(lockKey, null, "L1", 1800)).thenReturn(true);
+    void createStoresTheLockIdWithItsExpiryAndTakesTheNuxeoLockAsTheUser() {
         assertThat(locks.create(fileId, "L1", EXPIRY)).isTrue();
+        assertThat(kv.values).containsEntry(lockKey, EXPIRY.toEpochMilli() + ":L1");
+        assertThat(kv.ttls).containsEntry(lockKey, 1800L);
         verify(userSession).setLock(ref);
-        verify(kv).put(docLockKey, "jane\n" + fileId);
+        assertThat(locks.get(fileId)).contains("L1");
+        assertThat(locks.holdsLiveDocumentLock(REPO, DOC)).isTrue();
+        assertThat(locks.create(fileId, "L2", EXPIRY)).isFalse();
     }
 
     @Test
-    void createFailsWhenTheKeyExists() {
-        assertThat(locks.create(fileId, "L1", EXPIRY)).isFalse();
-        verify(userSession, never()).setLock(any());
+    void aLockPastItsExpiryIsAbsentThoughTheStoreStillHoldsIt() {
+        assertThat(locks.create(fileId, "L1", EXPIRY)).isTrue();
+        NuxeoLockStore later = at(AFTER_EXPIRY);
+        assertThat(kv.values).containsKey(lockKey);
+        assertThat(later.get(fileId)).isEmpty();
+        assertThat(later.replace(fileId, "L1", "L1", AFTER_EXPIRY.plus(WopiSettings.LOCK_TTL))).isFalse();
+        assertThat(later.remove(fileId, "L1")).isFalse();
+        assertThat(later.holdsLiveDocumentLock(REPO, DOC)).isFalse();
+        assertThat(later.create(fileId, "L2", AFTER_EXPIRY.plus(WopiSettings.LOCK_TTL))).isTrue();
+        assertThat(later.get(fileId)).contains("L2");
+    }
+
+    @Test
+    void replaceAndRemoveCompareTheExactLockId() {
+        assertThat(locks.create(fileId, "L1", EXPIRY)).isTrue();
+        assertThat(locks.replace(fileId, "l1", "L2", EXPIRY)).isFalse();
+        assertThat(locks.replace(fileId, "L1", "L2", EXPIRY.plusSeconds(60))).isTrue();
+        assertThat(kv.values).containsEntry(lockKey, EXPIRY.plusSeconds(60).toEpochMilli() + ":L2");
+        assertThat(locks.remove(fileId, "L1")).isFalse();
+        assertThat(locks.remove(fileId, "L2")).isTrue();
+        assertThat(kv.values).doesNotContainKey(lockKey);
     }
 
     @Test
@@ -87,7 +119,7 @@ class NuxeoLockStoreTest {
         Lock bob = lockOf("bob");
         when(system.getLockInfo(ref)).thenReturn(bob);
         assertThat(locks.create(fileId, "L1", EXPIRY)).isFalse();
-        verify(kv, never()).compareAndSet(anyString(), any(), anyString(), anyLong());
+        assertThat(kv.values).isEmpty();
     }
 
     @Test
@@ -95,67 +127,77 @@ class NuxeoLockStoreTest {
         Lock own = lockOf("jane");
         when(system.getLockInfo(ref)).thenReturn(own);
         when(userSession.getLockInfo(ref)).thenReturn(own);
-        when(kv.compareAndSet(lockKey, null, "L1", 1800)).thenReturn(true);
         assertThat(locks.create(fileId, "L1", EXPIRY)).isTrue();
         verify(userSession, never()).setLock(any());
-        verify(kv, never()).put(eq(docLockKey), anyString());
+        assertThat(locks.holdsLiveDocumentLock(REPO, DOC)).isFalse();
     }
 
     @Test
-    void aStaleNuxeoLockLeftByAnExpiredWopiLockIsReleased() {
-        Lock bob = lockOf("bob");
-        when(system.getLockInfo(ref)).thenReturn(bob);
-        when(kv.getString(docLockKey)).thenReturn("bob\n" + fileId);
-        when(kv.compareAndSet(lockKey, null, "L1", 1800)).thenReturn(true);
-        assertThat(locks.create(fileId, "L1", EXPIRY)).isTrue();
+    void aStaleNuxeoLockLeftByAnExpiredWopiLockIsReleasedForTheNextSession() {
+        janeLocks();
+        NuxeoPrincipal bob = Fixtures.principal(services, "bob");
+        when(services.currentPrincipal()).thenReturn(bob);
+        when(services.session(REPO, bob)).thenReturn(mock(CoreSession.class));
+        assertThat(at(AFTER_EXPIRY).create(fileId, "L2", AFTER_EXPIRY.plus(WopiSettings.LOCK_TTL))).isTrue();
         verify(system).removeLock(ref);
-    }
-
-    @Test
-    void replaceAndRemoveCompareTheExactLockId() {
-        when(kv.compareAndSet(lockKey, "L1", "L2", 1800)).thenReturn(true);
-        assertThat(locks.replace(fileId, "L1", "L2", EXPIRY)).isTrue();
-        assertThat(locks.replace(fileId, "l1", "L2", EXPIRY)).isFalse();
-        assertThat(locks.remove(fileId, "L2")).isFalse();
-        when(kv.compareAndSet(lockKey, "L2", null)).thenReturn(true);
-        assertThat(locks.remove(fileId, "L2")).isTrue();
     }
 
     @Test
     void removeReleasesTheNuxeoLockWeTook() {
-        when(kv.compareAndSet(lockKey, "L1", null)).thenReturn(true);
-        when(kv.getString(docLockKey)).thenReturn("jane\n" + fileId);
-        Lock l = lockOf("jane");
-        when(system.getLockInfo(ref)).thenReturn(l);
+        janeLocks();
         assertThat(locks.remove(fileId, "L1")).isTrue();
         verify(system).removeLock(ref);
-        verify(kv).put(docLockKey, null);
+        assertThat(kv.values).isEmpty();
     }
 
     @Test
     void removeLeavesALockTheUserTookInNuxeo() {
-        when(kv.compareAndSet(lockKey, "L1", null)).thenReturn(true);
+        Lock own = lockOf("jane");
+        when(userSession.getLockInfo(ref)).thenReturn(own);
+        assertThat(locks.create(fileId, "L1", EXPIRY)).isTrue();
         assertThat(locks.remove(fileId, "L1")).isTrue();
         verify(system, never()).removeLock(any());
     }
 
     @Test
-    void getReturnsTheStoredLock() {
-        when(kv.getString(lockKey)).thenReturn("L1");
-        assertThat(locks.get(fileId)).contains("L1");
-        assertThat(locks.get("other")).isEmpty();
-    }
-
-    @Test
-    void aNuxeoUnlockDropsTheWopiLocksOfEveryBlob() {
+    void aNuxeoUnlockDropsTheWopiLocksOfEveryBlobAndOurRecord() {
+        janeLocks();
+        String attachment = FileIdCodec.encode(new FileRef(REPO, DOC, "files:files/0/file"));
+        kv.values.put("lock/" + attachment, EXPIRY.toEpochMilli() + ":A1");
         DocumentModel doc = mock(DocumentModel.class);
         when(doc.getId()).thenReturn(DOC);
         when(doc.getRepositoryName()).thenReturn(REPO);
         when(doc.hasSchema("files")).thenReturn(true);
-        when(doc.getPropertyValue("files:files")).thenReturn(new java.util.ArrayList<>(List.of(java.util.Map.of())));
+        when(doc.getPropertyValue("files:files")).thenReturn(new ArrayList<>(List.of(Map.of())));
         locks.documentUnlocked(doc);
-        verify(kv).put(lockKey, null);
-        verify(kv).put(eq("lock/" + FileIdCodec.encode(new FileRef(REPO, DOC, "files:files/0/file"))), isNull(String.class));
-        verify(kv).put(docLockKey, null);
+        assertThat(kv.values).isEmpty();
+    }
+
+    @Test
+    void theExpiryJobReadsOneKeyWhenNothingIsLocked() {
+        assertThat(locks.releaseExpired()).isZero();
+        verify(kv.store, times(1)).getString(anyString());
+        verify(services, never()).systemSession(any());
+    }
+
+    @Test
+    void theExpiryJobReleasesExpiredLocksAndTheirNuxeoLocksOnly() {
+        janeLocks();
+        assertThat(locks.releaseExpired()).as("live").isZero();
+        verify(system, never()).removeLock(any());
+
+        assertThat(at(AFTER_EXPIRY).releaseExpired()).isEqualTo(1);
+        verify(system).removeLock(ref);
+        assertThat(kv.values).as("the expired WOPI lock and our record").isEmpty();
+    }
+
+    @Test
+    void theExpiryJobLeavesANuxeoLockSomeoneElseTookSince() {
+        janeLocks();
+        Lock bob = lockOf("bob");
+        when(system.getLockInfo(ref)).thenReturn(bob);
+        assertThat(at(AFTER_EXPIRY).releaseExpired()).isEqualTo(1);
+        verify(system, never()).removeLock(any());
+        assertThat(kv.values).isEmpty();
     }
 }

@@ -51,6 +51,14 @@ class NuxeoPermissionsTest {
     }
 
     @Test
+    void theWriteCheckIsAskedAsAWopiRequestSoCoEditorsOfALockedDocumentGetEdit() {
+        when(session.hasPermission(ref, "Read")).thenReturn(true);
+        when(session.hasPermission(ref, "Write")).thenAnswer(inv -> WopiRequests.isActive());
+        assertThat(permissions(Optional.empty()).of(jane, file)).contains(Permission.EDIT);
+        assertThat(WopiRequests.isActive()).isFalse();
+    }
+
+    @Test
     void readOnlyGivesView() {
         when(session.hasPermission(ref, "Read")).thenReturn(true);
         assertThat(permissions(Optional.empty()).of(jane, file)).contains(Permission.VIEW);

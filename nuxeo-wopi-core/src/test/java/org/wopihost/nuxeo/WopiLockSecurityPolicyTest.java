@@ -13,6 +13,7 @@ import static org.wopihost.nuxeo.Fixtures.REPO;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -22,15 +23,15 @@ import org.nuxeo.ecm.core.api.security.ACP;
 import org.nuxeo.ecm.core.api.security.Access;
 import org.nuxeo.ecm.core.model.Document;
 import org.nuxeo.ecm.core.model.Session;
-import org.nuxeo.runtime.kv.KeyValueStore;
+import org.wopihost.config.WopiSettings;
 import org.wopihost.engine.FileIdCodec;
 import org.wopihost.spi.FileRef;
 
 class WopiLockSecurityPolicyTest {
 
     private static final String[] WRITE = { "Write", "ReadWrite", "Everything" };
-    private final KeyValueStore kv = mock(KeyValueStore.class);
-    private final NuxeoLockStore locks = new NuxeoLockStore(kv, Fixtures.services(), Clock.systemUTC());
+    private final MapKeyValueStore kv = new MapKeyValueStore();
+    private final NuxeoLockStore locks = new NuxeoLockStore(kv.store, Fixtures.services(), Clock.systemUTC());
     private final WopiLockSecurityPolicy policy = spy(new WopiLockSecurityPolicy(() -> locks));
     private final Document doc = mock(Document.class);
     private final NuxeoPrincipal bob = mock(NuxeoPrincipal.class);
@@ -50,8 +51,9 @@ class WopiLockSecurityPolicyTest {
 
     /** Jane's WOPI session took the Nuxeo lock; its WOPI lock is live or not. */
     private void lockedForWopiSession(boolean wopiLockLive) {
-        when(kv.getString("doclock/" + REPO + "/" + DOC)).thenReturn("jane\n" + fileId);
-        when(kv.getString("lock/" + fileId)).thenReturn(wopiLockLive ? "office-lock-1" : null);
+        new TakenDocumentLocks(kv.store).add(new TakenDocumentLocks.Taken(REPO, DOC, "jane", fileId));
+        Instant expiry = Instant.now().plus(wopiLockLive ? WopiSettings.LOCK_TTL : WopiSettings.LOCK_TTL.negated());
+        kv.values.put(NuxeoLockStore.lockKey(fileId), new StoredLock("office-lock-1", expiry).encode());
     }
 
     private Access check() {
@@ -82,7 +84,7 @@ class WopiLockSecurityPolicyTest {
     @Test
     void aLockTheUserTookInNuxeoIsNotBypassed() throws IOException {
         nuxeoLockPolicySays(Access.DENY);
-        when(kv.getString(any())).thenReturn(null); // no record of ours: someone locked it in Nuxeo
+        // no record of ours: someone locked it in Nuxeo
         assertThat(checkInWopiRequest()).isSameAs(Access.DENY);
     }
 
@@ -98,7 +100,7 @@ class WopiLockSecurityPolicyTest {
         nuxeoLockPolicySays(Access.UNKNOWN);
         assertThat(checkInWopiRequest()).isSameAs(Access.UNKNOWN);
         assertThat(check()).isSameAs(Access.UNKNOWN);
-        verifyNoInteractions(kv);
+        verifyNoInteractions(kv.store);
     }
 
     @Test
