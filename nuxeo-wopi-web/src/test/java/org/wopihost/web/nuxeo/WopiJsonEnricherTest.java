@@ -19,7 +19,7 @@ import org.mockito.InOrder;
 import org.nuxeo.ecm.core.api.Blob;
 import org.nuxeo.ecm.core.api.DocumentModel;
 import org.nuxeo.ecm.core.api.model.impl.primitives.BlobProperty;
-import org.nuxeo.ecm.core.io.marshallers.json.enrichers.AbstractJsonEnricher;
+import org.nuxeo.ecm.core.io.marshallers.json.AbstractJsonWriter;
 import org.nuxeo.ecm.core.io.registry.context.RenderingContext;
 import org.wopihost.engine.FileIdCodec;
 import org.wopihost.nuxeo.NuxeoWopiConfig;
@@ -78,7 +78,7 @@ class WopiJsonEnricherTest {
         RenderingContext ctx = mock(RenderingContext.class);
         when(ctx.<DocumentModel> getParameter("document")).thenReturn(doc);
         WopiJsonEnricher enricher = new WopiJsonEnricher(() -> service);
-        var field = AbstractJsonEnricher.class.getDeclaredField("ctx");
+        var field = AbstractJsonWriter.class.getDeclaredField("ctx"); // where Nuxeo declares it
         field.setAccessible(true);
         field.set(enricher, ctx);
         JsonGenerator jg = mock(JsonGenerator.class);

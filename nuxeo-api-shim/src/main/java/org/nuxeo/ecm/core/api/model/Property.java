@@ -8,4 +8,10 @@ public interface Property {
     String getXPath();
 
     Serializable getValue();
+
+    Serializable getValue(String xpath);
+
+    <T> T getValue(Class<T> type);
+
+    <T> T getValue(Class<T> type, String xpath);
 }
