@@ -27,9 +27,6 @@ import org.nuxeo.launcher.connect.ConnectBroker;
  */
 final class FakeServerHome implements AutoCloseable {
 
-    /** What every server has before any package: the user's configuration. */
-    static final String NUXEO_CONF = "nuxeo.templates=default\n";
-
     final Path home;
 
     private FakeServerHome(Path home) {
@@ -38,7 +35,7 @@ final class FakeServerHome implements AutoCloseable {
 
     /** A server home declaring itself as Nuxeo distribution {@code name}, version {@code version}. */
     static FakeServerHome create(Path home, String name, String version) throws IOException {
-        write(home.resolve("bin/nuxeo.conf"), NUXEO_CONF);
+        write(home.resolve("bin/nuxeo.conf"), "nuxeo.templates=default\n");
         write(home.resolve("templates/nuxeo.defaults"), "nuxeo.templates=default\n");
         write(home.resolve("templates/default/nuxeo.defaults"), "default.target=.\n");
         write(home.resolve("templates/common/config/distribution.properties"),
@@ -79,7 +76,7 @@ final class FakeServerHome implements AutoCloseable {
 
     /**
      * Every file (with its content) and every folder of the home but the package manager's own
-     * folder (packages/: its store, state and backups), and the launcher's work folders.
+     * folder (packages/: its store, the packages' state, backups and uninstall commands).
      */
     Map<String, String> contents() throws IOException {
         Map<String, String> contents = new TreeMap<>();

@@ -141,8 +141,6 @@ public class PackageInstallTest {
     void openHome(String platformVersion) throws IOException, PackageException {
         home = FakeServerHome.create(tmp.newFolder("server").toPath(), "lts", platformVersion);
         broker = home.connectBroker();
-        // our build's version is a SNAPSHOT: nuxeoctl --snapshot (a release needs no option)
-        broker.setAllowSNAPSHOT(true);
     }
 
     /** nuxeoctl mp-install FILE */
