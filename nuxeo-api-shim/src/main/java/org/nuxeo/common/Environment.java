@@ -1,5 +1,6 @@
 package org.nuxeo.common;
 
+import java.util.Properties;
 import java.io.File;
 
 /** Declared from nuxeo-common: modules/runtime/nuxeo-common/src/main/java/org/nuxeo/common/Environment.java */
@@ -12,8 +13,16 @@ public class Environment {
         throw new UnsupportedOperationException("nuxeo-api-shim: compile-time declaration only");
     }
 
+    public Environment(File home, Properties properties) {
+        throw new UnsupportedOperationException("nuxeo-api-shim: compile-time declaration only");
+    }
+
     /** The running server's environment, or null outside a Nuxeo server. */
     public static Environment getDefault() {
+        throw new UnsupportedOperationException("nuxeo-api-shim: compile-time declaration only");
+    }
+
+    public static Environment getDefault(Properties properties) {
         throw new UnsupportedOperationException("nuxeo-api-shim: compile-time declaration only");
     }
 

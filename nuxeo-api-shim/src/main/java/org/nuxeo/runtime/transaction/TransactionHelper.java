@@ -8,6 +8,18 @@ public class TransactionHelper {
     private TransactionHelper() {
     }
 
+    public static void runInTransaction(Runnable runnable) {
+        throw new UnsupportedOperationException("nuxeo-api-shim: compile-time declaration only");
+    }
+
+    public static void runInTransaction(int timeout, Runnable runnable) {
+        throw new UnsupportedOperationException("nuxeo-api-shim: compile-time declaration only");
+    }
+
+    public static <R> R runInTransaction(int timeout, Supplier<R> supplier) {
+        throw new UnsupportedOperationException("nuxeo-api-shim: compile-time declaration only");
+    }
+
     /** Calls the supplier in a transactional context; does not start a new transaction if one already exists. */
     public static <R> R runInTransaction(Supplier<R> supplier) {
         throw new UnsupportedOperationException("nuxeo-api-shim: compile-time declaration only");

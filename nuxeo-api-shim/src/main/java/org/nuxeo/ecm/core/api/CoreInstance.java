@@ -13,6 +13,18 @@ public class CoreInstance {
         throw new UnsupportedOperationException("nuxeo-api-shim: compile-time declaration only");
     }
 
+    public static CoreSession getCoreSession(String repositoryName) {
+        throw new UnsupportedOperationException("nuxeo-api-shim: compile-time declaration only");
+    }
+
+    public static CoreSession getCoreSession(String repositoryName, String username) {
+        throw new UnsupportedOperationException("nuxeo-api-shim: compile-time declaration only");
+    }
+
+    public static CoreSession getCoreSessionSystem(String repositoryName, String originatingUsername) {
+        throw new UnsupportedOperationException("nuxeo-api-shim: compile-time declaration only");
+    }
+
     public static CoreSession getCoreSessionSystem(String repositoryName) {
         throw new UnsupportedOperationException("nuxeo-api-shim: compile-time declaration only");
     }

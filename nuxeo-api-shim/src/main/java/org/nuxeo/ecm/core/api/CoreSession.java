@@ -1,5 +1,7 @@
 package org.nuxeo.ecm.core.api;
 
+import java.util.Map;
+
 /**
  * Declared from nuxeo-core-api: modules/core/nuxeo-core-api/src/main/java/org/nuxeo/ecm/core/api/CoreSession.java.
  * In LTS 2025 a CoreSession holds no resource and has no close().
@@ -12,15 +14,37 @@ public interface CoreSession {
 
     boolean hasPermission(DocumentRef docRef, String permission);
 
+    boolean hasPermission(NuxeoPrincipal principal, DocumentRef docRef, String permission);
+
     boolean exists(DocumentRef docRef);
 
     DocumentModel getDocument(DocumentRef docRef);
 
     DocumentModelList query(String query);
 
+    DocumentModelList query(String query, int max);
+
+    DocumentModelList query(String query, Filter filter);
+
+    DocumentModelList query(String query, Filter filter, int max);
+
+    DocumentModelList query(String query, Filter filter, long limit, long offset, boolean countTotal);
+
+    DocumentModelList query(String query, Filter filter, long limit, long offset, long countUpTo);
+
+    DocumentModelList query(String query, String queryType, Filter filter, long limit, long offset, boolean countTotal);
+
+    DocumentModelList query(String query, String queryType, Filter filter, long limit, long offset, long countUpTo);
+
+    DocumentModel createDocumentModel(String typeName);
+
     DocumentModel createDocumentModel(String parentPath, String name, String typeName);
 
+    DocumentModel createDocumentModel(String typeName, Map<String, Object> options);
+
     DocumentModel createDocument(DocumentModel model);
+
+    DocumentModel[] createDocument(DocumentModel[] docModels);
 
     DocumentModel saveDocument(DocumentModel docModel);
 

@@ -1,6 +1,7 @@
 package org.nuxeo.ecm.core.api;
 
 import java.io.Serializable;
+import java.util.Map;
 
 /** Declared from nuxeo-core-api: modules/core/nuxeo-core-api/src/main/java/org/nuxeo/ecm/core/api/DocumentModel.java */
 public interface DocumentModel extends Serializable {
@@ -37,6 +38,8 @@ public interface DocumentModel extends Serializable {
     void setPropertyValue(String xpath, Serializable value) throws PropertyException;
 
     void putContextData(String key, Serializable value);
+
+    Map<String, Serializable> getContextData();
 
     Serializable getContextData(String key);
 }

@@ -12,6 +12,14 @@ public class Lock implements Serializable {
         throw new UnsupportedOperationException("nuxeo-api-shim: compile-time declaration only");
     }
 
+    public Lock(String owner, Calendar created, boolean failed) {
+        throw new UnsupportedOperationException("nuxeo-api-shim: compile-time declaration only");
+    }
+
+    public Lock(Lock lock, boolean failed) {
+        throw new UnsupportedOperationException("nuxeo-api-shim: compile-time declaration only");
+    }
+
     public String getOwner() {
         throw new UnsupportedOperationException("nuxeo-api-shim: compile-time declaration only");
     }

@@ -5,7 +5,34 @@ public class NuxeoException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    public NuxeoException() {
+    }
+
+    public NuxeoException(int statusCode) {
+        this();
+    }
+
     public NuxeoException(String message) {
         super(message);
+    }
+
+    public NuxeoException(String message, int statusCode) {
+        super(message);
+    }
+
+    public NuxeoException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    public NuxeoException(String message, Throwable cause, int statusCode) {
+        super(message, cause);
+    }
+
+    public NuxeoException(Throwable cause) {
+        super(cause);
+    }
+
+    public NuxeoException(Throwable cause, int statusCode) {
+        super(cause);
     }
 }

@@ -13,4 +13,10 @@ public interface Property {
 
     /** The document schema the property belongs to. */
     Schema getSchema();
+
+    Serializable getValue(String xpath);
+
+    <T> T getValue(Class<T> type);
+
+    <T> T getValue(Class<T> type, String xpath);
 }

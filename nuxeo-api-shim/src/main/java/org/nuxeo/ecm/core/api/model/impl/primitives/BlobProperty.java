@@ -3,6 +3,7 @@ package org.nuxeo.ecm.core.api.model.impl.primitives;
 import java.io.Serializable;
 
 import org.nuxeo.ecm.core.api.model.Property;
+import org.nuxeo.ecm.core.schema.types.Field;
 import org.nuxeo.ecm.core.schema.types.Schema;
 
 /**
@@ -11,8 +12,16 @@ import org.nuxeo.ecm.core.schema.types.Schema;
  */
 public class BlobProperty implements Property {
 
+    public BlobProperty(Property parent, Field field, int flags) {
+        throw new UnsupportedOperationException("nuxeo-api-shim: compile-time declaration only");
+    }
+
     @Override
     public String getXPath() {
+        throw new UnsupportedOperationException("nuxeo-api-shim: compile-time declaration only");
+    }
+
+    protected void getXPath(StringBuilder buf) {
         throw new UnsupportedOperationException("nuxeo-api-shim: compile-time declaration only");
     }
 
@@ -23,6 +32,21 @@ public class BlobProperty implements Property {
 
     @Override
     public Schema getSchema() {
+        throw new UnsupportedOperationException("nuxeo-api-shim: compile-time declaration only");
+    }
+
+    @Override
+    public Serializable getValue(String xpath) {
+        throw new UnsupportedOperationException("nuxeo-api-shim: compile-time declaration only");
+    }
+
+    @Override
+    public <T> T getValue(Class<T> type) {
+        throw new UnsupportedOperationException("nuxeo-api-shim: compile-time declaration only");
+    }
+
+    @Override
+    public <T> T getValue(Class<T> type, String xpath) {
         throw new UnsupportedOperationException("nuxeo-api-shim: compile-time declaration only");
     }
 }

@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -24,6 +25,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -33,6 +35,8 @@ import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -40,12 +44,13 @@ import org.w3c.dom.NodeList;
 import org.wopihost.config.WopiSettings;
 
 /**
- * Opens the built marketplace zip ({@code target/nuxeo-wopi-package-<version>.zip}) and checks it
- * the way Nuxeo's package manager will read it. Runs with failsafe, after the assembly.
+ * Opens a built marketplace zip ({@code target/nuxeo-wopi-package-<version>-<platform>.zip}) and
+ * checks it the way Nuxeo's package manager will read it; one subclass per platform. Runs with
+ * failsafe, after the assembly.
  */
-class MarketplacePackageIT {
+@TestInstance(Lifecycle.PER_CLASS)
+abstract class MarketplacePackageChecks {
 
-    static final String PACKAGE_NAME = "wopihost-nuxeo";
     static final String TEMPLATE = "wopihost";
     static final String ROOT = "${package.root}/";
 
@@ -71,17 +76,33 @@ class MarketplacePackageIT {
             "undeploy", "flush", "reload-core", "deploy-config", "undeploy-config", "install", "uninstall",
             "load-jar", "unload-jar", "parameterized-copy", "flush-jaas", "flush-coreproxy", "rollback");
 
-    static Map<String, byte[]> zip;
-    static String version;
-    static Document packageXml;
-    static Document installXml;
+    /** The assembly id and zip classifier of the package under test: lts2025 or lts2023. */
+    final String classifier;
+    final String packageName;
+    final String targetPlatformRange;
+    /** The servlet API package the web bundle's classes must refer to on this platform, and the other one. */
+    final String servletPackage;
+    final String otherServletPackage;
+
+    Map<String, byte[]> zip;
+    String version;
+    Document packageXml;
+    Document installXml;
+
+    MarketplacePackageChecks(String classifier, String packageName, String targetPlatformRange, String servletPackage,
+            String otherServletPackage) {
+        this.classifier = classifier;
+        this.packageName = packageName;
+        this.targetPlatformRange = targetPlatformRange;
+        this.servletPackage = servletPackage;
+        this.otherServletPackage = otherServletPackage;
+    }
 
     @BeforeAll
-    static void openZip() throws Exception {
+    void openZip() throws Exception {
         version = System.getProperty("project.version");
-        Path path = Path.of(System.getProperty("marketplace.zip"));
+        Path path = Path.of(System.getProperty("marketplace.zip.prefix") + "-" + classifier + ".zip");
         assertThat(path).as("the marketplace zip built by the assembly").isRegularFile();
-        assertThat(path.getFileName().toString()).isEqualTo("nuxeo-wopi-package-" + version + ".zip");
         zip = read(Files.newInputStream(path));
         packageXml = parseXml(entry("package.xml"));
         installXml = parseXml(entry("install.xml"));
@@ -118,7 +139,7 @@ class MarketplacePackageIT {
     void packageXmlNamesOurPackageAndConflictsWithNuxeosWopiAddOn() {
         Element root = packageXml.getDocumentElement();
         assertThat(root.getTagName()).isEqualTo("package");
-        assertThat(root.getAttribute("name")).isEqualTo(PACKAGE_NAME).isNotEqualTo("nuxeo-wopi");
+        assertThat(root.getAttribute("name")).isEqualTo(packageName).isNotEqualTo("nuxeo-wopi");
         assertThat(root.getAttribute("type")).isEqualTo("addon");
         assertThat(root.getAttribute("version")).isEqualTo(version);
         assertThat(texts(packageXml, "conflicts/package")).as("declared conflicts")
@@ -132,11 +153,18 @@ class MarketplacePackageIT {
     }
 
     @Test
-    void packageXmlTargetsEveryLts2025ReleaseAndNoOther() {
+    void packageXmlTargetsEveryReleaseOfItsLtsAndNoOther() {
         // PackageDefinitionImpl reads target-platform/name and target-platform/version (a Maven-like
-        // range); TargetPlatformFilterHelper compares the name ignoring case and the version against the range.
+        // range); TargetPlatformFilterHelper compares the name ignoring case and the version against the
+        // range. Nuxeo's package manager itself installs the zips in PackageInstallTest (platform checks).
         assertThat(texts(packageXml, "target-platform/name")).containsExactly("lts");
-        assertThat(texts(packageXml, "target-platform/version")).containsExactly("[2025.0,2026)");
+        assertThat(texts(packageXml, "target-platform/version")).containsExactly(targetPlatformRange);
+    }
+
+    @Test
+    void packageXmlInstallsAfterWebUiWhenBothAreInstalled() {
+        assertThat(texts(packageXml, "optional-dependencies/package")).containsExactly("nuxeo-web-ui");
+        assertThat(texts(packageXml, "dependencies/package")).isEmpty();
     }
 
     // ---------------------------------------------------------------- install.xml
@@ -178,13 +206,14 @@ class MarketplacePackageIT {
             }
         }
         assertThat(targets).containsEntry("install/bundles", "update -> ${env.bundles}")
-                .containsEntry("install/lib", "update -> ${env.lib}")
-                .containsEntry("install/templates", "copy -> ${env.templates}");
+                .containsEntry("install/lib", "update -> ${env.lib}");
+        // the template is enabled where the package store keeps it: nothing is copied into templates/,
+        // so uninstalling leaves no empty folder there; nothing else touches nuxeo.conf
         List<String> added = commands().stream().filter(cmd -> cmd.getTagName().equals("config"))
                 .map(cmd -> cmd.getAttribute("addtemplate")).toList();
-        assertThat(added).containsExactly(TEMPLATE);
-        // the template added is the folder the copy installs, and nothing else touches nuxeo.conf
-        assertThat(zip.keySet()).contains("install/templates/" + added.get(0) + "/nuxeo.defaults");
+        assertThat(added).containsExactly(ROOT + "install/templates/" + TEMPLATE);
+        assertThat(zip.keySet()).contains("install/templates/" + TEMPLATE + "/nuxeo.defaults");
+        assertThat(commands()).noneMatch(cmd -> cmd.getTagName().equals("copy"));
         assertThat(commands()).noneMatch(cmd -> cmd.getTagName().equals("config") && !cmd.getAttribute("set").isEmpty());
     }
 
@@ -222,6 +251,14 @@ class MarketplacePackageIT {
         });
         assertThat(neither).as("runtime dependencies neither packaged in install/lib (assembly allow list) nor in"
                 + " SHIPPED_BY_NUXEO: decide which, for each").isEmpty();
+    }
+
+    @Test
+    void webBundleUsesItsPlatformsServletApi() {
+        Map<String, byte[]> web = jar("install/bundles/nuxeo-wopi-web-" + version + ".jar");
+        String classes = web.entrySet().stream().filter(e -> e.getKey().endsWith(".class"))
+                .map(e -> new String(e.getValue(), StandardCharsets.ISO_8859_1)).collect(Collectors.joining());
+        assertThat(classes).contains(servletPackage + "/http/HttpServletRequest").doesNotContain(otherServletPackage + "/");
     }
 
     // ---------------------------------------------------------------- configuration template
@@ -269,7 +306,7 @@ class MarketplacePackageIT {
      * (and below) in the packaged bundles: keys the Nuxeo binding adds are checked without
      * listing them here.
      */
-    static Set<String> keysTheCodeReads() throws Exception {
+    Set<String> keysTheCodeReads() throws Exception {
         Set<String> keys = new TreeSet<>();
         Path core = Files.createTempFile("nuxeo-wopi-core", ".jar");
         try {
@@ -354,7 +391,7 @@ class MarketplacePackageIT {
         return byFile;
     }
 
-    static List<Element> commands() {
+    List<Element> commands() {
         List<Element> commands = new ArrayList<>();
         for (Node n = installXml.getDocumentElement().getFirstChild(); n != null; n = n.getNextSibling()) {
             if (n instanceof Element e) {
@@ -364,43 +401,59 @@ class MarketplacePackageIT {
         return commands;
     }
 
-    /** The package path a command installs from (its file or dir attribute under ${package.root}), or null. */
+    /**
+     * The package path a command installs or enables (its file, dir or addtemplate attribute under
+     * ${package.root}), or null.
+     */
     static String sourceOf(Element cmd) {
         String dir = cmd.getAttribute("dir");
         String file = cmd.getAttribute("file");
         String path = dir.isEmpty() ? file : file.isEmpty() ? dir : dir + "/" + file;
+        if (path.isEmpty()) {
+            path = cmd.getAttribute("addtemplate");
+        }
         if (!path.startsWith(ROOT)) {
             return null;
         }
         return path.substring(ROOT.length()).replaceAll("/+$", "");
     }
 
-    static List<String> namedPaths() {
-        return commands().stream().map(MarketplacePackageIT::sourceOf).filter(p -> p != null).toList();
+    List<String> namedPaths() {
+        return commands().stream().map(MarketplacePackageChecks::sourceOf).filter(p -> p != null).toList();
     }
 
-    static List<String> updatedDirectories() {
+    List<String> updatedDirectories() {
         return commands().stream().filter(cmd -> cmd.getTagName().equals("update"))
-                .map(MarketplacePackageIT::sourceOf).filter(p -> p != null && !p.endsWith(".jar")).toList();
+                .map(MarketplacePackageChecks::sourceOf).filter(p -> p != null && !p.endsWith(".jar")).toList();
     }
 
-    static List<String> filesUnder(String folder) {
+    List<String> filesUnder(String folder) {
         return zip.keySet().stream().filter(name -> name.startsWith(folder))
                 .map(name -> name.substring(folder.length())).filter(name -> !name.contains("/")).toList();
     }
 
-    static List<String> jars() {
+    List<String> jars() {
         return zip.keySet().stream().filter(name -> name.endsWith(".jar")).toList();
     }
 
-    static String nuxeoDefaults() {
+    String nuxeoDefaults() {
         return entry("install/templates/" + TEMPLATE + "/nuxeo.defaults");
     }
 
-    static String entry(String name) {
+    String entry(String name) {
         byte[] bytes = zip.get(name);
         assertThat(bytes).as("zip entry %s", name).isNotNull();
         return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** Every file entry of a jar of the zip. */
+    Map<String, byte[]> jar(String name) {
+        assertThat(zip).as("zip entries").containsKey(name);
+        try {
+            return read(new ByteArrayInputStream(zip.get(name)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static List<String> texts(Document doc, String path) {
