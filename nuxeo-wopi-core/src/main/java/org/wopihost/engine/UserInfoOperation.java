@@ -19,7 +19,7 @@ final class UserInfoOperation {
     static Operation operation(Users users) {
         return Operation.of(VIEW, (file, request) -> {
             byte[] bytes;
-            try (InputStream body = request.body()) {
+            try (InputStream body = ClientBody.open(request)) {
                 bytes = body.readNBytes(MAX_CHARS * 4 + 1);
             }
             String info = new String(bytes, StandardCharsets.UTF_8);

@@ -1,10 +1,10 @@
 package org.wopihost.engine;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,19 +58,28 @@ public final class WopiEngine {
             }
             return operation.execute(file, request);
         } catch (WopiException e) {
-            if (e.status() >= 500) {
+            // 4xx and 501 answer what the client asked for: debug, so that no client can fill the log.
+            if (e.status() == 500) {
                 LOG.warn("{} {} on {}: {}", e.status(), describe(request), request.fileId(), e.getMessage());
             } else {
                 LOG.debug("{} {} on {}: {}", e.status(), describe(request), request.fileId(), e.getMessage());
             }
             return e.toResponse();
-        } catch (EOFException e) {
-            // The client went away mid-body; the store kept the previous version.
-            LOG.warn("{} on {}: the request body ended early ({})", describe(request), request.fileId(), e.getMessage());
-            return WopiResponse.status(400);
         } catch (IOException | RuntimeException e) {
-            LOG.error("500 {} on {}", describe(request), request.fileId(), e);
-            return WopiResponse.status(500);
+            Optional<ClientBody.Failure> body = ClientBody.Failure.in(e);
+            if (body.isEmpty()) {
+                LOG.error("500 {} on {}", describe(request), request.fileId(), e);
+                return WopiResponse.status(500);
+            }
+            // The store kept the previous version. A stall costs its client a timeout, so it may warn.
+            if (body.get().timedOut()) {
+                LOG.warn("408 {} on {}: the request body stalled or came too slowly ({})", describe(request),
+                        request.fileId(), body.get().getMessage());
+                return WopiResponse.status(408);
+            }
+            LOG.debug("400 {} on {}: the request body ended early ({})", describe(request), request.fileId(),
+                    body.get().getMessage());
+            return WopiResponse.status(400);
         }
     }
 
