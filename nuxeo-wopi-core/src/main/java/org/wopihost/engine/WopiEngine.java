@@ -26,6 +26,10 @@ public final class WopiEngine {
     private final Operation putFile;
     private final Map<String, Operation> overrides;
 
+    /**
+     * @param hostPages whether {@code {wopiPath}/view|edit/{fileId}} answer: only then do CheckFileInfo,
+     *                  PutRelativeFile and GetShareUrl hand their URLs out
+     */
     public WopiEngine(WopiPlatform platform, WopiSettings settings, ProofCheck proofCheck, boolean hostPages, Clock clock) {
         this.proofCheck = proofCheck;
         this.authenticator = new RequestAuthenticator(platform);
@@ -43,7 +47,7 @@ public final class WopiEngine {
                         hostPages).operation(),
                 "RENAME_FILE", RenameAndDelete.rename(platform.files(), locks),
                 "DELETE", RenameAndDelete.delete(platform.files(), locks),
-                "GET_SHARE_URL", ShareUrls.operation(links),
+                "GET_SHARE_URL", ShareUrls.operation(links, hostPages),
                 "PUT_USER_INFO", UserInfoOperation.operation(platform.users()));
     }
 

@@ -40,6 +40,7 @@ import org.wopihost.standalone.web.MinimumUploadRate;
 import org.wopihost.standalone.web.NoSniffErrorHandler;
 import org.wopihost.web.DedicatedWopiHostFilter;
 import org.wopihost.web.HostPageServlet;
+import org.wopihost.web.NoWopiClientServlet;
 import org.wopihost.engine.WopiEngine;
 import org.wopihost.standalone.web.HealthServlet;
 import org.wopihost.standalone.web.IndexServlet;
@@ -110,6 +111,7 @@ public final class StandaloneServer implements AutoCloseable {
             String wopi = "/" + StandaloneHost.WOPI_PATH;
             ProofCheck proofCheck = ProofCheck.NONE;
             BasicAuthUsers login = new BasicAuthUsers(host.users());
+            ServletHolder hostPage = new ServletHolder("hostpage", new NoWopiClientServlet());
             if (settings.discoveryUrl() != null) {
                 // A WOPI client is configured: check its proof keys and serve host pages that open it.
                 DiscoveryClient discovery = DiscoveryClient.builder(URI.create(settings.discoveryUrl()))
@@ -118,15 +120,17 @@ public final class StandaloneServer implements AutoCloseable {
                 if (settings.proofKeysEnabled()) {
                     proofCheck = new DiscoveryProofCheck(discovery, new ProofKeyVerifier(clock), background);
                 }
-                HostPageServlet hostPage = new HostPageServlet(host.platform(), settings, discovery, login);
-                context.getServletHandler().addServlet(new ServletHolder("hostpage", hostPage));
-                ServletMapping hostPages = new ServletMapping();
-                hostPages.setServletName("hostpage");
-                hostPages.setPathSpecs(new String[] {wopi + "/view/*", wopi + "/edit/*"});
-                context.getServletHandler().addServletMapping(hostPages);
+                hostPage = new ServletHolder("hostpage",
+                        new HostPageServlet(host.platform(), settings, discovery, login));
             }
-            WopiEngine engine = new WopiEngine(host.platform(), settings, proofCheck, settings.discoveryUrl() != null,
-                    clock);
+            // Host pages are always served (without a client, a page that says so): every URL the
+            // engine hands out answers.
+            context.getServletHandler().addServlet(hostPage);
+            ServletMapping hostPages = new ServletMapping();
+            hostPages.setServletName("hostpage");
+            hostPages.setPathSpecs(new String[] {wopi + "/view/*", wopi + "/edit/*"});
+            context.getServletHandler().addServletMapping(hostPages);
+            WopiEngine engine = new WopiEngine(host.platform(), settings, proofCheck, true, clock);
             context.addServlet(new ServletHolder("wopi", new WopiServlet(engine, settings.baseUrl())), wopi + "/*");
             DedicatedWopiHostFilter dedicated = new DedicatedWopiHostFilter(settings.baseUrl(), settings.publicUrl(),
                     wopi + "/files/");
