@@ -2,6 +2,7 @@ package org.wopihost.standalone.web;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.util.concurrent.TimeoutException;
 
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -11,12 +12,15 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.Invocable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Receives the start of each request body, up to {@link #LIMIT} bytes, before a worker thread runs
  * the servlets, which read bodies blocking. A client that sends a small body slowly (a PutUserInfo,
  * one byte every few seconds) then costs a connection and a small buffer, never a blocked thread;
- * a large body (PutFile) is dispatched once that much has arrived and streams the rest.
+ * a large body (PutFile) is dispatched once that much has arrived and streams the rest. A body that
+ * fails first (the client went away, stalled, or sent too slowly) is answered 400 or 408 here.
  * Jetty's own EagerContentHandler retains the network buffers instead of copying, so a body
  * trickling in one byte at a time would pin a whole buffer per byte.
  */
@@ -24,6 +28,8 @@ public final class BodyPreloader extends Handler.Wrapper {
 
     /** More than any small body WOPI has (PutUserInfo: 1024 characters). */
     static final int LIMIT = 8 * 1024;
+
+    private static final Logger LOG = LoggerFactory.getLogger(BodyPreloader.class);
 
     public BodyPreloader(Handler handler) {
         super(handler);
@@ -45,7 +51,7 @@ public final class BodyPreloader extends Handler.Wrapper {
         private final Response response;
         private final Callback callback;
         private final ByteArrayOutputStream received = new ByteArrayOutputStream();
-        /** The body's last chunk or its failure, once seen; null while more may come. */
+        /** The body's last chunk once seen; null while more may come. */
         private Content.Chunk end;
         private boolean replayed;
 
@@ -82,8 +88,11 @@ public final class BodyPreloader extends Handler.Wrapper {
                     return;
                 }
                 if (Content.Chunk.isFailure(chunk)) {
-                    end = chunk;
-                    break;
+                    // Gone, stalled or too slow before any servlet saw the request: answered here.
+                    int status = chunk.getFailure() instanceof TimeoutException ? 408 : 400;
+                    LOG.debug("{} for {}: {}", status, Request.getRemoteAddr(this), chunk.getFailure().toString());
+                    proceed(calledBack, () -> Response.writeError(this, response, callback, status));
+                    return;
                 }
                 ByteBuffer bytes = chunk.getByteBuffer();
                 byte[] copy = new byte[bytes.remaining()];
@@ -96,10 +105,15 @@ public final class BodyPreloader extends Handler.Wrapper {
                     break;
                 }
             }
+            proceed(calledBack, this::dispatch);
+        }
+
+        /** Runs {@code action} here, or on a worker thread when called back (which must not block). */
+        private void proceed(boolean calledBack, Runnable action) {
             if (calledBack) {
-                getContext().execute(this::dispatch);
+                getContext().execute(action);
             } else {
-                dispatch();
+                action.run();
             }
         }
 
