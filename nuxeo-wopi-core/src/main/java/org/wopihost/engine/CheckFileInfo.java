@@ -72,7 +72,10 @@ final class CheckFileInfo {
         p.put("SupportsRename", true);
         p.put("SupportsDeleteFile", true);
         p.put("SupportsUserInfo", true);
-        p.put("SupportedShareUrlTypes", ShareUrls.TYPES);
+        if (hostPages) {
+            // A share URL is a host page: without host pages, none is offered.
+            p.put("SupportedShareUrlTypes", ShareUrls.TYPES);
+        }
         // where the client links to
         putIfPresent(p, "BreadcrumbBrandName", settings.brandName());
         putIfPresent(p, "BreadcrumbBrandUrl", settings.brandUrl());

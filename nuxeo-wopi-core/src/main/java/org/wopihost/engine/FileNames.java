@@ -24,18 +24,24 @@ final class FileNames {
     }
 
     /**
-     * Decodes a header the spec says is UTF-7 encoded (Office encodes "_" as "+AF8-"). A value that
-     * is not valid UTF-7 is taken as it came: some clients send plain names.
+     * Decodes a header the spec says is UTF-7 encoded (Office encodes "_" as "+AF8-"); empty when
+     * the header holds 8-bit bytes, which UTF-7 never does (raw UTF-8 would become mojibake). An
+     * ASCII value that is not valid UTF-7 is taken as it came: some clients send plain names.
      */
-    static String decodeUtf7(String header) {
+    static Optional<String> decodeUtf7(String header) {
+        for (int i = 0; i < header.length(); i++) {
+            if (header.charAt(i) > 0x7f) {
+                return Optional.empty();
+            }
+        }
         try {
-            return UTF7.newDecoder()
+            return Optional.of(UTF7.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(header.getBytes(StandardCharsets.ISO_8859_1)))
-                    .toString();
+                    .decode(ByteBuffer.wrap(header.getBytes(StandardCharsets.US_ASCII)))
+                    .toString());
         } catch (CharacterCodingException | RuntimeException e) {
-            return header;
+            return Optional.of(header);
         }
     }
 

@@ -58,7 +58,7 @@ final class FileOperations {
                 throw new WopiException(413, "The file is larger than this host accepts");
             }
             FileInfo saved;
-            try (InputStream body = request.body()) {
+            try (InputStream body = ClientBody.open(request)) {
                 saved = files.write(file.ref(), body, maxFileSize, file.user(), locks.unchanged(file.fileId(), lockSeen));
             } catch (ContentTooLargeException e) {
                 throw new WopiException(413, e.getMessage());

@@ -51,8 +51,8 @@ final class PutRelativeFile {
         if (!platform.permissions().mayCreateSibling(file.user(), file.ref())) {
             throw WopiException.unauthorized("The user may not create files here");
         }
-        Optional<String> suggested = request.header(WopiHeaders.SUGGESTED_TARGET).map(FileNames::decodeUtf7);
-        Optional<String> relative = request.header(WopiHeaders.RELATIVE_TARGET).map(FileNames::decodeUtf7);
+        Optional<String> suggested = target(request, WopiHeaders.SUGGESTED_TARGET);
+        Optional<String> relative = target(request, WopiHeaders.RELATIVE_TARGET);
         if (suggested.isPresent() == relative.isPresent()) {
             throw WopiException.notImplemented("Exactly one of X-WOPI-SuggestedTarget and X-WOPI-RelativeTarget is needed");
         }
@@ -61,7 +61,7 @@ final class PutRelativeFile {
             throw new WopiException(413, "The file is larger than this host accepts");
         }
         FileInfo created;
-        try (InputStream body = request.body()) {
+        try (InputStream body = ClientBody.open(request)) {
             created = suggested.isPresent()
                     ? saveSuggested(file, suggested.get(), body)
                     : saveRelative(file, relative.get(), request, body);
@@ -71,6 +71,16 @@ final class PutRelativeFile {
             throw WopiException.lockMismatch(e.currentLock(), "The file to overwrite was locked during the upload");
         }
         return WopiResponse.body(200, JsonBody.of(result(file, created)));
+    }
+
+    /** A target header, decoded; a value that is not UTF-7 names no file at all. */
+    private static Optional<String> target(WopiRequest request, String header) throws WopiException {
+        Optional<String> value = request.header(header);
+        if (value.isEmpty()) {
+            return value;
+        }
+        return Optional.of(FileNames.decodeUtf7(value.get())
+                .orElseThrow(() -> WopiException.badRequest(header + " is not UTF-7 encoded")));
     }
 
     /**

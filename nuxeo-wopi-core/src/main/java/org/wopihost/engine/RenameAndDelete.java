@@ -19,7 +19,8 @@ final class RenameAndDelete {
         return Operation.of(EDIT, (file, request) -> {
             locks.checkNotLockedByOther(file.fileId(), request.header(WopiHeaders.LOCK));
             // The client sends the new name without extension; the file keeps its own.
-            String requested = FileNames.decodeUtf7(request.header(WopiHeaders.REQUESTED_NAME).orElse(""));
+            String requested = FileNames.decodeUtf7(request.header(WopiHeaders.REQUESTED_NAME).orElse(""))
+                    .orElseThrow(() -> invalidName("The name is not UTF-7 encoded"));
             String extension = FileNames.extension(file.info().fileName());
             String newName = requested + extension;
             Optional<String> problem = requested.isEmpty() ? Optional.of("The name is empty") : FileNames.problem(newName);

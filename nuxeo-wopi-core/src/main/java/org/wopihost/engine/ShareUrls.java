@@ -15,8 +15,12 @@ final class ShareUrls {
     private ShareUrls() {
     }
 
-    static Operation operation(HostLinks links) {
+    /** @param hostPages whether the host serves host pages; without them GetShareUrl is not supported */
+    static Operation operation(HostLinks links, boolean hostPages) {
         return Operation.of(VIEW, (file, request) -> {
+            if (!hostPages) {
+                throw WopiException.notImplemented("No host pages to share");
+            }
             String type = request.header(WopiHeaders.URL_TYPE).orElse("");
             String action = switch (type) {
                 case READ_ONLY -> "view";

@@ -18,17 +18,24 @@ final class UserInfoOperation {
 
     static Operation operation(Users users) {
         return Operation.of(VIEW, (file, request) -> {
+            if (request.contentLength() > MAX_CHARS * 4) {
+                throw tooLong(); // refused unread
+            }
             byte[] bytes;
-            try (InputStream body = request.body()) {
+            try (InputStream body = ClientBody.open(request)) {
                 bytes = body.readNBytes(MAX_CHARS * 4 + 1);
             }
             String info = new String(bytes, StandardCharsets.UTF_8);
             if (bytes.length > MAX_CHARS * 4 || info.length() > MAX_CHARS) {
-                throw WopiException.badRequest("UserInfo is longer than " + MAX_CHARS + " characters");
+                throw tooLong();
             }
             users.putUserInfo(file.user().id(), info);
             return WopiResponse.ok();
         });
+    }
+
+    private static WopiException tooLong() {
+        return WopiException.badRequest("UserInfo is longer than " + MAX_CHARS + " characters");
     }
 
 }

@@ -1,10 +1,10 @@
 package org.wopihost.engine;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +26,10 @@ public final class WopiEngine {
     private final Operation putFile;
     private final Map<String, Operation> overrides;
 
+    /**
+     * @param hostPages whether {@code {wopiPath}/view|edit/{fileId}} answer: only then do CheckFileInfo,
+     *                  PutRelativeFile and GetShareUrl hand their URLs out
+     */
     public WopiEngine(WopiPlatform platform, WopiSettings settings, ProofCheck proofCheck, boolean hostPages, Clock clock) {
         this.proofCheck = proofCheck;
         this.authenticator = new RequestAuthenticator(platform);
@@ -43,7 +47,7 @@ public final class WopiEngine {
                         hostPages).operation(),
                 "RENAME_FILE", RenameAndDelete.rename(platform.files(), locks),
                 "DELETE", RenameAndDelete.delete(platform.files(), locks),
-                "GET_SHARE_URL", ShareUrls.operation(links),
+                "GET_SHARE_URL", ShareUrls.operation(links, hostPages),
                 "PUT_USER_INFO", UserInfoOperation.operation(platform.users()));
     }
 
@@ -58,19 +62,28 @@ public final class WopiEngine {
             }
             return operation.execute(file, request);
         } catch (WopiException e) {
-            if (e.status() >= 500) {
+            // 4xx and 501 answer what the client asked for: debug, so that no client can fill the log.
+            if (e.status() == 500) {
                 LOG.warn("{} {} on {}: {}", e.status(), describe(request), request.fileId(), e.getMessage());
             } else {
                 LOG.debug("{} {} on {}: {}", e.status(), describe(request), request.fileId(), e.getMessage());
             }
             return e.toResponse();
-        } catch (EOFException e) {
-            // The client went away mid-body; the store kept the previous version.
-            LOG.warn("{} on {}: the request body ended early ({})", describe(request), request.fileId(), e.getMessage());
-            return WopiResponse.status(400);
         } catch (IOException | RuntimeException e) {
-            LOG.error("500 {} on {}", describe(request), request.fileId(), e);
-            return WopiResponse.status(500);
+            Optional<ClientBody.Failure> body = ClientBody.Failure.in(e);
+            if (body.isEmpty()) {
+                LOG.error("500 {} on {}", describe(request), request.fileId(), e);
+                return WopiResponse.status(500);
+            }
+            // The store kept the previous version. A stall costs its client a timeout, so it may warn.
+            if (body.get().timedOut()) {
+                LOG.warn("408 {} on {}: the request body stalled or came too slowly ({})", describe(request),
+                        request.fileId(), body.get().getMessage());
+                return WopiResponse.status(408);
+            }
+            LOG.debug("400 {} on {}: the request body ended early ({})", describe(request), request.fileId(),
+                    body.get().getMessage());
+            return WopiResponse.status(400);
         }
     }
 

@@ -24,13 +24,28 @@ public final class StandaloneConfig {
     public static final String VERSIONS_KEPT = "standalone.versions.kept";
     public static final int DEFAULT_VERSIONS_KEPT = 100;
 
+    /** Seconds a connection may stay silent, mid-request or between requests. */
+    public static final String HTTP_IDLE_TIMEOUT = "standalone.http.idleTimeout";
+    public static final int DEFAULT_HTTP_IDLE_TIMEOUT = 30;
+    /** Bytes per second a request body must average once it has been arriving for the idle timeout. */
+    public static final String HTTP_MIN_UPLOAD_RATE = "standalone.http.minUploadRate";
+    public static final int DEFAULT_HTTP_MIN_UPLOAD_RATE = 1024;
+    /** Requests one client address may have in progress at once (each holds a worker thread); beyond, 503. */
+    public static final String HTTP_THREADS_PER_CLIENT = "standalone.http.threadsPerClient";
+    public static final int DEFAULT_HTTP_THREADS_PER_CLIENT = 50;
+
     private StandaloneConfig() {
     }
 
     public static int versionsKept(Map<String, String> config) {
-        String value = config.getOrDefault(VERSIONS_KEPT, "").trim();
+        return positive(config, VERSIONS_KEPT, DEFAULT_VERSIONS_KEPT);
+    }
+
+    /** A whole number of at least 1, or {@code defaultValue} when the key is not set. */
+    public static int positive(Map<String, String> config, String key, int defaultValue) {
+        String value = config.getOrDefault(key, "").trim();
         if (value.isEmpty()) {
-            return DEFAULT_VERSIONS_KEPT;
+            return defaultValue;
         }
         try {
             int n = Integer.parseInt(value);
@@ -40,7 +55,7 @@ public final class StandaloneConfig {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException(VERSIONS_KEPT + " must be a whole number of at least 1: " + value);
+        throw new IllegalArgumentException(key + " must be a whole number of at least 1: " + value);
     }
 
     /** The file's keys and values; no file, no keys. */

@@ -18,8 +18,10 @@ import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.ee10.servlet.ServletMapping;
 import org.eclipse.jetty.server.CustomRequestLog;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.server.ServerConnector;
@@ -32,8 +34,13 @@ import org.wopihost.engine.HostLinks;
 import org.wopihost.engine.ProofCheck;
 import org.wopihost.proof.ProofKeyVerifier;
 import org.wopihost.standalone.web.BasicAuthUsers;
+import org.wopihost.standalone.web.BodyPreloader;
+import org.wopihost.standalone.web.ClientThreadLimit;
+import org.wopihost.standalone.web.MinimumUploadRate;
+import org.wopihost.standalone.web.NoSniffErrorHandler;
 import org.wopihost.web.DedicatedWopiHostFilter;
 import org.wopihost.web.HostPageServlet;
+import org.wopihost.web.NoWopiClientServlet;
 import org.wopihost.engine.WopiEngine;
 import org.wopihost.standalone.web.HealthServlet;
 import org.wopihost.standalone.web.IndexServlet;
@@ -46,6 +53,9 @@ public final class StandaloneServer implements AutoCloseable {
 
     /** How long a stopping server waits for requests in flight (a large save on a slow link). */
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
+    private static final int MAX_THREADS = 200;
+    private static final int MAX_CONNECTIONS = 4096;
 
     private final Server jetty;
     private final StandaloneHost host;
@@ -66,7 +76,7 @@ public final class StandaloneServer implements AutoCloseable {
      */
     public static StandaloneServer start(String bind, int port, DataFolder data, Map<String, String> config,
             Clock clock) throws Exception {
-        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+        QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 8);
         threads.setName("wopi-http");
         Server jetty = new Server(threads);
         HttpConfiguration http = new HttpConfiguration();
@@ -75,7 +85,13 @@ public final class StandaloneServer implements AutoCloseable {
         ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
         connector.setHost(bind);
         connector.setPort(port);
+        Duration idleTimeout = Duration.ofSeconds(StandaloneConfig.positive(config, StandaloneConfig.HTTP_IDLE_TIMEOUT,
+                StandaloneConfig.DEFAULT_HTTP_IDLE_TIMEOUT));
+        connector.setIdleTimeout(idleTimeout.toMillis());
         jetty.addConnector(connector);
+        // Each connection may hold a preloaded body (BodyPreloader): bound them all.
+        jetty.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, jetty));
+        jetty.setErrorHandler(new NoSniffErrorHandler());
         // Bind first: with port 0 the URL, and so the WOPISrc, is only known now.
         connector.open();
         String url = "http://" + urlHost(bind) + ":" + connector.getLocalPort() + "/";
@@ -91,9 +107,11 @@ public final class StandaloneServer implements AutoCloseable {
             WopiSettings settings = host.settings();
             ServletContextHandler context = new ServletContextHandler();
             context.setContextPath("/");
+            context.setErrorHandler(new NoSniffErrorHandler());
             String wopi = "/" + StandaloneHost.WOPI_PATH;
             ProofCheck proofCheck = ProofCheck.NONE;
             BasicAuthUsers login = new BasicAuthUsers(host.users());
+            ServletHolder hostPage = new ServletHolder("hostpage", new NoWopiClientServlet());
             if (settings.discoveryUrl() != null) {
                 // A WOPI client is configured: check its proof keys and serve host pages that open it.
                 DiscoveryClient discovery = DiscoveryClient.builder(URI.create(settings.discoveryUrl()))
@@ -102,15 +120,17 @@ public final class StandaloneServer implements AutoCloseable {
                 if (settings.proofKeysEnabled()) {
                     proofCheck = new DiscoveryProofCheck(discovery, new ProofKeyVerifier(clock), background);
                 }
-                HostPageServlet hostPage = new HostPageServlet(host.platform(), settings, discovery, login);
-                context.getServletHandler().addServlet(new ServletHolder("hostpage", hostPage));
-                ServletMapping hostPages = new ServletMapping();
-                hostPages.setServletName("hostpage");
-                hostPages.setPathSpecs(new String[] {wopi + "/view/*", wopi + "/edit/*"});
-                context.getServletHandler().addServletMapping(hostPages);
+                hostPage = new ServletHolder("hostpage",
+                        new HostPageServlet(host.platform(), settings, discovery, login));
             }
-            WopiEngine engine = new WopiEngine(host.platform(), settings, proofCheck, settings.discoveryUrl() != null,
-                    clock);
+            // Host pages are always served (without a client, a page that says so): every URL the
+            // engine hands out answers.
+            context.getServletHandler().addServlet(hostPage);
+            ServletMapping hostPages = new ServletMapping();
+            hostPages.setServletName("hostpage");
+            hostPages.setPathSpecs(new String[] {wopi + "/view/*", wopi + "/edit/*"});
+            context.getServletHandler().addServletMapping(hostPages);
+            WopiEngine engine = new WopiEngine(host.platform(), settings, proofCheck, true, clock);
             context.addServlet(new ServletHolder("wopi", new WopiServlet(engine, settings.baseUrl())), wopi + "/*");
             DedicatedWopiHostFilter dedicated = new DedicatedWopiHostFilter(settings.baseUrl(), settings.publicUrl(),
                     wopi + "/files/");
@@ -123,7 +143,7 @@ public final class StandaloneServer implements AutoCloseable {
                     host.platform().permissions(), login, settings.discoveryUrl() == null ? null : new HostLinks(settings))),
                     "/");
             // On stop (SIGTERM too), let saves in flight finish before closing the store.
-            GracefulHandler graceful = new GracefulHandler(context);
+            GracefulHandler graceful = new GracefulHandler(slowClientGuards(context, config, idleTimeout));
             jetty.setHandler(graceful);
             jetty.setStopTimeout(STOP_TIMEOUT.toMillis());
             jetty.setStopAtShutdown(true);
@@ -139,6 +159,20 @@ public final class StandaloneServer implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /**
+     * What keeps slow or greedy clients from holding every worker thread, outermost first: a minimum
+     * upload rate once a body has been arriving for the idle timeout, small bodies received whole
+     * before a thread reads them, and a cap on the requests one client address has in the servlets.
+     */
+    private static Handler slowClientGuards(Handler servlets, Map<String, String> config, Duration idleTimeout) {
+        int perClient = StandaloneConfig.positive(config, StandaloneConfig.HTTP_THREADS_PER_CLIENT,
+                StandaloneConfig.DEFAULT_HTTP_THREADS_PER_CLIENT);
+        int minRate = StandaloneConfig.positive(config, StandaloneConfig.HTTP_MIN_UPLOAD_RATE,
+                StandaloneConfig.DEFAULT_HTTP_MIN_UPLOAD_RATE);
+        return new MinimumUploadRate(new BodyPreloader(new ClientThreadLimit(servlets, perClient)), minRate,
+                idleTimeout);
     }
 
     /**

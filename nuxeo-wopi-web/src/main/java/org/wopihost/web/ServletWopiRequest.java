@@ -20,10 +20,14 @@ final class ServletWopiRequest implements WopiRequest {
     private final WopiPath path;
     private final String publicOrigin;
 
+    private final String accessToken;
+
+    /** @throws IllegalArgumentException when the query string has a malformed percent-escape */
     ServletWopiRequest(HttpServletRequest request, WopiPath path, String publicOrigin) {
         this.request = request;
         this.path = path;
         this.publicOrigin = publicOrigin;
+        this.accessToken = findAccessToken(request);
     }
 
     @Override
@@ -44,6 +48,10 @@ final class ServletWopiRequest implements WopiRequest {
     /** The query parameter is what WOPI clients send; a Bearer header is accepted as well. */
     @Override
     public String accessToken() {
+        return accessToken;
+    }
+
+    private static String findAccessToken(HttpServletRequest request) {
         String token = queryParameter(request.getQueryString(), "access_token");
         if (token != null && !token.isEmpty()) {
             return token;
@@ -58,6 +66,8 @@ final class ServletWopiRequest implements WopiRequest {
     /**
      * Reads a parameter from the query string only. {@code getParameter} would also parse a
      * form-encoded body, consuming the file content of a PutFile sent with that content type.
+     *
+     * @throws IllegalArgumentException when a name or value before the one sought is malformed
      */
     static String queryParameter(String query, String name) {
         if (query == null) {

@@ -1,11 +1,18 @@
 package org.wopihost.web;
 
 import java.util.Optional;
+import java.util.Set;
 
 import org.wopihost.engine.WopiRequest.Endpoint;
 
-/** The file id and endpoint in a WOPI path info: {@code /files/{id}} or {@code /files/{id}/contents}. */
+/**
+ * The file id and endpoint in a WOPI path info: {@code /files/{id}}, {@code /files/{id}/contents}, or
+ * one of the spec's file endpoints we do not serve.
+ */
 record WopiPath(String fileId, Endpoint endpoint) {
+
+    /** The file endpoints of the WOPI spec that we do not serve (EnumerateAncestors, GetEcosystem). */
+    private static final Set<String> NOT_SERVED = Set.of("ancestry", "ecosystem_pointer");
 
     static Optional<WopiPath> parse(String pathInfo) {
         if (pathInfo == null || !pathInfo.startsWith("/files/")) {
@@ -21,6 +28,10 @@ record WopiPath(String fileId, Endpoint endpoint) {
             return Optional.of(new WopiPath(fileId, Endpoint.FILE));
         }
         String sub = rest.substring(slash + 1);
-        return Optional.of(new WopiPath(fileId, sub.equals("contents") ? Endpoint.CONTENTS : Endpoint.OTHER));
+        if (sub.equals("contents")) {
+            return Optional.of(new WopiPath(fileId, Endpoint.CONTENTS));
+        }
+        // WOPI's other file endpoints are answered 501 by the engine; any other path is none of WOPI's.
+        return NOT_SERVED.contains(sub) ? Optional.of(new WopiPath(fileId, Endpoint.OTHER)) : Optional.empty();
     }
 }

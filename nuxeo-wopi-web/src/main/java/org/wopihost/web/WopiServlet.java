@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.wopihost.engine.HostLinks;
 import org.wopihost.engine.WopiEngine;
 import org.wopihost.engine.WopiResponse;
@@ -19,6 +21,7 @@ import org.wopihost.engine.WopiResponse;
 public class WopiServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(WopiServlet.class);
 
     private final transient WopiEngine engine;
     private final String publicOrigin;
@@ -45,7 +48,15 @@ public class WopiServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
             return;
         }
-        write(engine.handle(new ServletWopiRequest(request, path.get(), publicOrigin)), response);
+        ServletWopiRequest wopiRequest;
+        try {
+            wopiRequest = new ServletWopiRequest(request, path.get(), publicOrigin);
+        } catch (IllegalArgumentException e) {
+            LOG.debug("400 {} {}: malformed query string ({})", method, request.getRequestURI(), e.getMessage());
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+            return;
+        }
+        write(engine.handle(wopiRequest), response);
     }
 
     static void write(WopiResponse result, HttpServletResponse response) throws IOException {

@@ -41,8 +41,6 @@ class CheckFileInfoTest {
         assertThat(info.has("DownloadUrl")).isFalse();
         assertThat(info.has("FileSharingUrl")).isFalse();
         assertThat(info.has("BreadcrumbBrandName")).isFalse();
-        // no WOPI client configured: no host page to link to
-        assertThat(info.has("HostEditUrl")).isFalse();
     }
 
     @Test
