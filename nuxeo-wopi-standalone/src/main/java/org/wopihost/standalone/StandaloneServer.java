@@ -25,6 +25,8 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.Slf4jRequestLogWriter;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.wopihost.config.WopiSettings;
 import org.wopihost.discovery.DiscoveryClient;
 import org.wopihost.engine.DiscoveryProofCheck;
@@ -43,6 +45,7 @@ import org.wopihost.web.WopiServlet;
 public final class StandaloneServer implements AutoCloseable {
 
     static final String ACCESS_LOGGER = "org.wopihost.standalone.access";
+    private static final Logger LOG = LoggerFactory.getLogger(StandaloneServer.class);
 
     /** How long a stopping server waits for requests in flight (a large save on a slow link). */
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
@@ -87,7 +90,7 @@ public final class StandaloneServer implements AutoCloseable {
         });
         try {
             host = StandaloneHost.open(data, config, url, clock);
-            host.documents().blobs().cleanTemporaryFiles();
+            settleAbandoned(host);
             WopiSettings settings = host.settings();
             ServletContextHandler context = new ServletContextHandler();
             context.setContextPath("/");
@@ -150,6 +153,18 @@ public final class StandaloneServer implements AutoCloseable {
         writer.setLoggerName(ACCESS_LOGGER);
         return new CustomRequestLog(writer,
                 "%{client}a \"%m %U\" %{X-WOPI-Override}i %s %O %{ms}Tms \"%{User-Agent}i\"");
+    }
+
+    /**
+     * What processes that died left in the data folder (uploads, blobs of saves that never
+     * committed): settled before serving, without stopping the start if it fails.
+     */
+    private static void settleAbandoned(StandaloneHost host) {
+        try {
+            host.documents().settleAbandonedBlobs();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Could not settle what stopped processes left in {}: {}", host.data().root(), e.toString());
+        }
     }
 
     /** The URL the server answers on, ending with a slash. */
