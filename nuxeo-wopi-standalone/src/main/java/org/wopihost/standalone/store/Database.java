@@ -32,12 +32,14 @@ public final class Database implements AutoCloseable {
     }
 
     private final HikariDataSource dataSource;
-    /** Whether commits must be flushed by hand: the embedded H2 database. */
-    private final boolean embedded;
+    /** With H2: how commits reach the file, and the disk; none with PostgreSQL. */
+    private final GroupFlush written;
+    private final GroupFlush forced;
 
     private Database(HikariDataSource dataSource, boolean embedded) {
         this.dataSource = dataSource;
-        this.embedded = embedded;
+        this.written = embedded ? new GroupFlush("CHECKPOINT") : null;
+        this.forced = embedded ? new GroupFlush("CHECKPOINT SYNC") : null;
     }
 
     /** Opens (and creates if needed) the database, then makes sure the schema exists. */
@@ -69,12 +71,12 @@ public final class Database implements AutoCloseable {
      * it returns, a process crash does not undo it.
      */
     public <T> T transaction(Work<T> work) {
-        return run(work, embedded ? "CHECKPOINT" : null);
+        return run(work, written);
     }
 
     /** Like {@link #transaction}, and once it returns, a power loss does not undo it either: saves. */
     public <T> T durableTransaction(Work<T> work) {
-        return run(work, embedded ? "CHECKPOINT SYNC" : null);
+        return run(work, forced);
     }
 
     /** Runs {@code work}, which only reads, in a transaction. */
@@ -82,16 +84,14 @@ public final class Database implements AutoCloseable {
         return run(work, null);
     }
 
-    /** @param flush the statement that makes the commit reach the file, null when it does already */
-    private <T> T run(Work<T> work, String flush) {
+    /** @param flush what makes the commit reach the file or the disk, null when it does already */
+    private <T> T run(Work<T> work, GroupFlush flush) {
         try (Connection c = dataSource.getConnection()) {
             try {
                 T result = work.run(c);
                 c.commit();
                 if (flush != null) {
-                    try (Statement s = c.createStatement()) {
-                        s.execute(flush);
-                    }
+                    flush.afterCommit(c);
                 }
                 return result;
             } catch (SQLException | IOException | RuntimeException e) {
