@@ -57,26 +57,33 @@ public final class ServerProcess implements AutoCloseable {
         throw new AssertionError("The server did not start:\n" + seen);
     }
 
-    /** Runs a command of the jar ({@code token}, {@code list}, ...) to its end. */
+    /** Runs the jar ({@code token}, {@code list}, ... or a server that should refuse to start) to its end. */
     public static Result run(String... args) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command(args)).start();
         p.getOutputStream().close();
+        var out = new java.io.ByteArrayOutputStream();
         var err = new java.io.ByteArrayOutputStream();
-        Thread errors = new Thread(() -> {
+        Thread outReader = copy(p.getInputStream(), out);
+        Thread errReader = copy(p.getErrorStream(), err);
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly().waitFor();
+            throw new AssertionError("The command did not end: " + List.of(args));
+        }
+        outReader.join();
+        errReader.join();
+        return new Result(p.exitValue(), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static Thread copy(java.io.InputStream from, java.io.OutputStream to) {
+        Thread t = new Thread(() -> {
             try {
-                p.getErrorStream().transferTo(err);
+                from.transferTo(to);
             } catch (IOException e) {
                 // the process ended
             }
         });
-        errors.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("The command did not end: " + List.of(args));
-        }
-        errors.join();
-        return new Result(p.exitValue(), out, err.toString(StandardCharsets.UTF_8));
+        t.start();
+        return t;
     }
 
     /** The URL the server printed, ending with a slash. */
