@@ -12,8 +12,8 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.wopihost.testclient.WopiClient;
 
@@ -30,18 +30,12 @@ class AcknowledgedSavesIT {
     @TempDir
     Path data;
 
-    ServerProcess server;
-
-    @AfterEach
-    void stop() throws InterruptedException {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    final ServerProcesses servers = new ServerProcesses();
 
     @Test
     void theLastAcknowledgedSaveSurvivesAKill9() throws Exception {
-        server = ServerProcess.start("--port", "0", "--data", data.toString());
+        ServerProcess server = servers.start("--port", "0", "--data", data.toString());
         ServerProcess.Result token = ServerProcess.run("token", "--data", data.toString(), "--user", "alice", "--doc",
                 "Quarterly Report");
         assertThat(token.exitCode()).as(token.err()).isZero();
@@ -62,7 +56,7 @@ class AcknowledgedSavesIT {
             }
             server.kill();
 
-            server = ServerProcess.start("--port", "0", "--data", data.toString());
+            server = servers.start("--port", "0", "--data", data.toString());
             WopiClient after = new WopiClient(server.url() + path, accessToken);
             HttpResponse<byte[]> get = after.getFile();
             assertThat(new String(get.body(), StandardCharsets.UTF_8)).as("round %d", round)

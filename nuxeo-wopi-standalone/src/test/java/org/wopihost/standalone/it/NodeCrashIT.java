@@ -31,8 +31,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.io.TempDir;
 import org.wopihost.engine.FileIdCodec;
@@ -83,14 +83,8 @@ class NodeCrashIT {
     Path configFile;
     String dbUrl;
 
-    @AfterEach
-    void stopNodes() throws InterruptedException {
-        for (ServerProcess node : nodes) {
-            if (node != null) {
-                node.close();
-            }
-        }
-    }
+    @RegisterExtension
+    final ServerProcesses servers = new ServerProcesses();
 
     @Test
     void noAcknowledgedSaveIsLostWhileNodesAreKilled() throws Exception {
@@ -257,7 +251,7 @@ class NodeCrashIT {
     }
 
     private void startNode(int i) throws Exception {
-        nodes[i] = ServerProcess.start("--port", String.valueOf(ports[i]), "--data", data.toString(), "--config",
+        nodes[i] = servers.start("--port", String.valueOf(ports[i]), "--data", data.toString(), "--config",
                 configFile.toString());
     }
 

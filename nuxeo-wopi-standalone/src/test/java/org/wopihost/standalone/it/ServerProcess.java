@@ -32,8 +32,8 @@ public final class ServerProcess implements AutoCloseable {
         this.url = url;
     }
 
-    /** Starts {@code java -jar nuxeo-wopi-standalone.jar ARGS} and waits until it prints its URL. */
-    public static ServerProcess start(String... args) throws IOException {
+    /** Starts {@code java -jar nuxeo-wopi-standalone.jar ARGS} and waits until it prints its URL: see {@link ServerProcesses}. */
+    static ServerProcess start(String... args) throws IOException {
         Process p = new ProcessBuilder(command(args)).redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         StringBuilder seen = new StringBuilder();

@@ -8,8 +8,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -22,19 +22,13 @@ class SharedDataFolderIT {
     @TempDir
     Path dir;
 
-    ServerProcess server;
-
-    @AfterEach
-    void stop() throws InterruptedException {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    final ServerProcesses servers = new ServerProcesses();
 
     @Test
     void aSecondServerOnAnEmbeddedDatabaseIsRefused() throws Exception {
         Path data = dir.resolve("data");
-        server = ServerProcess.start("--port", "0", "--data", data.toString());
+        ServerProcess server = servers.start("--port", "0", "--data", data.toString());
         ServerProcess.Result second = ServerProcess.run("--port", "0", "--data", data.toString());
         assertThat(second.exitCode()).isEqualTo(1);
         assertThat(second.err()).contains("Another server is running on the data folder " + data.toAbsolutePath(),
@@ -45,13 +39,13 @@ class SharedDataFolderIT {
     @Test
     void serverUrlNamesOnlyARunningServer() throws Exception {
         Path data = dir.resolve("data");
-        server = ServerProcess.start("--port", "0", "--data", data.toString());
+        ServerProcess server = servers.start("--port", "0", "--data", data.toString());
         assertThat(wopiSrc(data)).startsWith(server.url());
 
         server.kill();
         assertThat(wopiSrc(data)).as("a killed server's URL is not handed out").startsWith("http://localhost:8090/");
 
-        server = ServerProcess.start("--port", "0", "--data", data.toString());
+        server = servers.start("--port", "0", "--data", data.toString());
         assertThat(wopiSrc(data)).startsWith(server.url());
         server.stop();
         assertThat(data.resolve("server-url")).doesNotExist();

@@ -12,14 +12,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -33,14 +31,11 @@ class StandaloneJarIT {
     @TempDir
     Path data;
 
-    final List<ServerProcess> servers = new ArrayList<>();
+    @RegisterExtension
+    final ServerProcesses servers = new ServerProcesses();
 
-    @AfterEach
-    void stop() throws InterruptedException {
-        for (ServerProcess s : servers) {
-            s.close();
-        }
-    }
+    /** The server started last. */
+    ServerProcess server;
 
     @Test
     void servesTheSeededDocumentsAndAFullEditingSession() throws Exception {
@@ -98,9 +93,8 @@ class StandaloneJarIT {
             out.write(new byte[2_000_000]);
             out.flush();
             Thread.sleep(300);
-            servers.get(0).kill(); // kill -9 while the body streams
+            server.kill(); // kill -9 while the body streams
         }
-        servers.clear();
 
         String again = start();
         assertThat(again).isNotNull();
@@ -116,8 +110,7 @@ class StandaloneJarIT {
 
     /** Starts the jar on a free port and returns the URL it prints. */
     private String start() throws Exception {
-        ServerProcess server = ServerProcess.start("--port", "0", "--data", data.toString());
-        servers.add(server);
+        server = servers.start("--port", "0", "--data", data.toString());
         return server.url();
     }
 
