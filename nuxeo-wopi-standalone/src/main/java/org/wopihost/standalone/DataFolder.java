@@ -1,14 +1,20 @@
 package org.wopihost.standalone;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
+
+import org.wopihost.standalone.store.BlobFiles;
+import org.wopihost.standalone.store.ProcessLock;
 
 /**
  * The standalone host's data folder: database, blobs, the generated secrets and the URL of the
@@ -17,11 +23,28 @@ import java.util.Optional;
 public final class DataFolder {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String SERVER_URL = "server-url";
 
     private final Path root;
 
+    /** The data folder at {@code root}, created if missing: what the server does. */
     public DataFolder(Path root) throws IOException {
         this.root = Files.createDirectories(root.toAbsolutePath().normalize());
+    }
+
+    /**
+     * The data folder at {@code root}, which a server has started on already: the command line never
+     * makes one, so that a mistyped path is an error and not a new, empty host.
+     *
+     * @throws FileNotFoundException naming the folder, when it is missing or no data folder
+     */
+    public static DataFolder existing(Path root) throws IOException {
+        Path folder = root.toAbsolutePath().normalize();
+        if (!Files.isDirectory(folder.resolve(BlobFiles.FOLDER))) {
+            throw new FileNotFoundException("No data folder at " + folder
+                    + " (only the server makes one: java -jar nuxeo-wopi-standalone.jar --data " + root + ")");
+        }
+        return new DataFolder(folder);
     }
 
     public Path root() {
@@ -62,15 +85,52 @@ public final class DataFolder {
                 StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /**
+     * The URL of a server running on this folder: the last one started, while it runs. A server that
+     * stopped removes it; one that died leaves it, so its process is checked.
+     */
     public Optional<String> serverUrl() throws IOException {
-        Path file = root.resolve("server-url");
-        return Files.exists(file) ? Optional.of(Files.readString(file).trim()) : Optional.empty();
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(root.resolve(SERVER_URL), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+        boolean running = lines.size() >= 2 && BlobFiles.isRunning(root, lines.get(1).trim());
+        return running ? Optional.of(lines.get(0).trim()) : Optional.empty();
     }
 
-    public void writeServerUrl(String url) throws IOException {
-        Path file = root.resolve("server-url");
-        Files.move(temporary(file, url + "\n"), file, StandardCopyOption.REPLACE_EXISTING,
+    /** Publishes the URL of the server of process {@code processId} (see {@link BlobFiles#processId}). */
+    public void writeServerUrl(String url, String processId) throws IOException {
+        Path file = root.resolve(SERVER_URL);
+        Files.move(temporary(file, url + "\n" + processId + "\n"), file, StandardCopyOption.REPLACE_EXISTING,
                 StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Removes the published URL when it is that of process {@code processId}'s server. */
+    public void removeServerUrl(String processId) throws IOException {
+        Path file = root.resolve(SERVER_URL);
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            if (lines.size() >= 2 && lines.get(1).trim().equals(processId)) {
+                Files.deleteIfExists(file);
+            }
+        } catch (NoSuchFileException e) {
+            // gone already
+        }
+    }
+
+    /**
+     * Claims the embedded database for this process's server: its H2 file serves one server, which
+     * the command line joins. Held until closed; released by the system if the process dies.
+     *
+     * @throws IllegalStateException naming the folder, when another server runs on it
+     */
+    public ProcessLock claimEmbeddedDatabase() throws IOException {
+        return ProcessLock.tryTake(root.resolve("server.lock")).orElseThrow(() -> new IllegalStateException(
+                "Another server is running on the data folder " + root + ": its embedded H2 database serves one"
+                        + " server. Stop it first, or give every server one PostgreSQL database (standalone.db.url)"
+                        + " to run several nodes on one data folder."));
     }
 
     /** Reads a secret file, creating it once, readable by the owner only. */

@@ -62,8 +62,9 @@ public final class StandaloneHost implements AutoCloseable {
         Database database = dbUrl.isBlank()
                 ? Database.open(data.h2Url(), "wopi", data.databasePassword())
                 : Database.open(dbUrl, config.get(StandaloneConfig.DB_USER), config.get(StandaloneConfig.DB_PASSWORD));
+        BlobFiles blobs = null;
         try {
-            BlobFiles blobs = new BlobFiles(data.root());
+            blobs = new BlobFiles(data.root());
             Documents documents = new Documents(database, blobs, clock);
             StandaloneUsers users = new StandaloneUsers(database);
             // The first use of a data folder, by the server or the CLI, seeds it.
@@ -73,6 +74,9 @@ public final class StandaloneHost implements AutoCloseable {
                     StandaloneConfig.versionsKept(config)), new SqlLockStore(database, clock));
             return new StandaloneHost(data, settings, database, documents, users, platform);
         } catch (IOException | RuntimeException e) {
+            if (blobs != null) {
+                blobs.close();
+            }
             database.close();
             throw e;
         }
@@ -96,6 +100,10 @@ public final class StandaloneHost implements AutoCloseable {
 
     @Override
     public void close() {
-        database.close();
+        try {
+            database.close();
+        } finally {
+            documents.blobs().close();
+        }
     }
 }

@@ -26,13 +26,17 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.Slf4jRequestLogWriter;
+import org.eclipse.jetty.util.component.LifeCycle;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.wopihost.config.WopiSettings;
 import org.wopihost.discovery.DiscoveryClient;
 import org.wopihost.engine.DiscoveryProofCheck;
 import org.wopihost.engine.HostLinks;
 import org.wopihost.engine.ProofCheck;
 import org.wopihost.proof.ProofKeyVerifier;
+import org.wopihost.standalone.store.ProcessLock;
 import org.wopihost.standalone.web.BasicAuthUsers;
 import org.wopihost.standalone.web.BodyPreloader;
 import org.wopihost.standalone.web.ClientThreadLimit;
@@ -50,6 +54,7 @@ import org.wopihost.web.WopiServlet;
 public final class StandaloneServer implements AutoCloseable {
 
     static final String ACCESS_LOGGER = "org.wopihost.standalone.access";
+    private static final Logger LOG = LoggerFactory.getLogger(StandaloneServer.class);
 
     /** How long a stopping server waits for requests in flight (a large save on a slow link). */
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
@@ -62,11 +67,28 @@ public final class StandaloneServer implements AutoCloseable {
     private final String url;
     private final ScheduledExecutorService background;
 
-    private StandaloneServer(Server jetty, StandaloneHost host, String url, ScheduledExecutorService background) {
+    private final ProcessLock embeddedDatabase;
+
+    private StandaloneServer(Server jetty, StandaloneHost host, String url, ScheduledExecutorService background,
+            ProcessLock embeddedDatabase) {
         this.jetty = jetty;
         this.host = host;
         this.url = url;
         this.background = background;
+        this.embeddedDatabase = embeddedDatabase;
+        // However Jetty stops (close, or its own hook on SIGTERM), the URL goes at once, and the data
+        // folder is released once the saves in flight are done.
+        jetty.addEventListener(new LifeCycle.Listener() {
+            @Override
+            public void lifeCycleStopping(LifeCycle event) {
+                removeServerUrl();
+            }
+
+            @Override
+            public void lifeCycleStopped(LifeCycle event) {
+                release();
+            }
+        });
     }
 
     /**
@@ -76,6 +98,21 @@ public final class StandaloneServer implements AutoCloseable {
      */
     public static StandaloneServer start(String bind, int port, DataFolder data, Map<String, String> config,
             Clock clock) throws Exception {
+        // The embedded database serves one server; several nodes share a PostgreSQL database.
+        ProcessLock embeddedDatabase = config.getOrDefault(StandaloneConfig.DB_URL, "").isBlank()
+                ? data.claimEmbeddedDatabase() : null;
+        try {
+            return start(bind, port, data, config, clock, embeddedDatabase);
+        } catch (Exception e) {
+            if (embeddedDatabase != null) {
+                embeddedDatabase.close();
+            }
+            throw e;
+        }
+    }
+
+    private static StandaloneServer start(String bind, int port, DataFolder data, Map<String, String> config,
+            Clock clock, ProcessLock embeddedDatabase) throws Exception {
         QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 8);
         threads.setName("wopi-http");
         Server jetty = new Server(threads);
@@ -103,7 +140,7 @@ public final class StandaloneServer implements AutoCloseable {
         });
         try {
             host = StandaloneHost.open(data, config, url, clock);
-            host.documents().blobs().cleanTemporaryFiles();
+            settleAbandoned(host);
             WopiSettings settings = host.settings();
             ServletContextHandler context = new ServletContextHandler();
             context.setContextPath("/");
@@ -149,8 +186,8 @@ public final class StandaloneServer implements AutoCloseable {
             jetty.setStopAtShutdown(true);
             jetty.setRequestLog(accessLog());
             jetty.start();
-            data.writeServerUrl(url);
-            return new StandaloneServer(jetty, host, url, background);
+            data.writeServerUrl(url, host.documents().blobs().processId());
+            return new StandaloneServer(jetty, host, url, background, embeddedDatabase);
         } catch (Exception e) {
             background.shutdownNow();
             jetty.stop();
@@ -199,13 +236,41 @@ public final class StandaloneServer implements AutoCloseable {
         jetty.join();
     }
 
+    /**
+     * What processes that died left in the data folder (uploads, blobs of saves that never
+     * committed): settled before serving, without stopping the start if it fails.
+     */
+    private static void settleAbandoned(StandaloneHost host) {
+        try {
+            host.documents().settleAbandonedBlobs();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Could not settle what stopped processes left in {}: {}", host.data().root(), e.toString());
+        }
+    }
+
+    /** Stops serving, lets saves in flight finish, then releases the data folder. */
     @Override
     public void close() throws Exception {
         background.shutdownNow();
+        jetty.stop();
+    }
+
+    private void removeServerUrl() {
         try {
-            jetty.stop();
-        } finally {
+            host.data().removeServerUrl(host.documents().blobs().processId());
+        } catch (IOException e) {
+            LOG.warn("Could not remove {}'s server-url: {}", host.data().root(), e.toString());
+        }
+    }
+
+    /** The server has stopped: the database and this process's files go. */
+    private void release() {
+        try {
             host.close();
+        } finally {
+            if (embeddedDatabase != null) {
+                embeddedDatabase.close();
+            }
         }
     }
 

@@ -24,7 +24,7 @@ final class HostOptions {
 
     /** Opens the data folder; WOPISrc URLs point at the server last started on it. */
     StandaloneHost open() throws IOException {
-        DataFolder folder = new DataFolder(data);
+        DataFolder folder = DataFolder.existing(data);
         return StandaloneHost.open(folder, StandaloneConfig.load(config), folder.serverUrl().orElse(DEFAULT_URL),
                 Clock.systemUTC());
     }

@@ -16,6 +16,12 @@ import com.zaxxer.hikari.HikariDataSource;
 /**
  * The standalone host's SQL database: an embedded H2 file in the data folder by default, or a
  * PostgreSQL server shared by several nodes. Owns the connection pool and the schema.
+ * <p>
+ * What a commit guarantees when it returns: PostgreSQL has flushed its write-ahead log (with its
+ * default {@code fsync} and {@code synchronous_commit}). H2 keeps commits in memory and writes them
+ * up to {@code WRITE_DELAY} (0.5 s) later, so here every write transaction ends by writing them to
+ * the file (a process crash loses nothing), and a {@linkplain #durableTransaction durable} one also
+ * forces the file to disk (power loss loses nothing).
  */
 public final class Database implements AutoCloseable {
 
@@ -26,9 +32,14 @@ public final class Database implements AutoCloseable {
     }
 
     private final HikariDataSource dataSource;
+    /** With H2: how commits reach the file, and the disk; none with PostgreSQL. */
+    private final GroupFlush written;
+    private final GroupFlush forced;
 
-    private Database(HikariDataSource dataSource) {
+    private Database(HikariDataSource dataSource, boolean embedded) {
         this.dataSource = dataSource;
+        this.written = embedded ? new GroupFlush("CHECKPOINT") : null;
+        this.forced = embedded ? new GroupFlush("CHECKPOINT SYNC") : null;
     }
 
     /** Opens (and creates if needed) the database, then makes sure the schema exists. */
@@ -41,7 +52,7 @@ public final class Database implements AutoCloseable {
         config.setAutoCommit(false);
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         config.setPoolName("wopi");
-        Database db = new Database(new HikariDataSource(config));
+        Database db = new Database(new HikariDataSource(config), jdbcUrl.startsWith("jdbc:h2:"));
         try {
             db.createSchema();
         } catch (RuntimeException e) {
@@ -55,12 +66,33 @@ public final class Database implements AutoCloseable {
         return dataSource;
     }
 
-    /** Runs {@code work} in a transaction: committed when it returns, rolled back when it throws. */
+    /**
+     * Runs {@code work} in a transaction: committed when it returns, rolled back when it throws. Once
+     * it returns, a process crash does not undo it.
+     */
     public <T> T transaction(Work<T> work) {
+        return run(work, written);
+    }
+
+    /** Like {@link #transaction}, and once it returns, a power loss does not undo it either: saves. */
+    public <T> T durableTransaction(Work<T> work) {
+        return run(work, forced);
+    }
+
+    /** Runs {@code work}, which only reads, in a transaction. */
+    public <T> T read(Work<T> work) {
+        return run(work, null);
+    }
+
+    /** @param flush what makes the commit reach the file or the disk, null when it does already */
+    private <T> T run(Work<T> work, GroupFlush flush) {
         try (Connection c = dataSource.getConnection()) {
             try {
                 T result = work.run(c);
                 c.commit();
+                if (flush != null) {
+                    flush.afterCommit(c);
+                }
                 return result;
             } catch (SQLException | IOException | RuntimeException e) {
                 c.rollback();

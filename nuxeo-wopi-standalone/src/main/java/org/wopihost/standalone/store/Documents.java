@@ -2,6 +2,7 @@ package org.wopihost.standalone.store;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -76,7 +77,7 @@ public final class Documents {
     }
 
     public boolean userExists(String id) {
-        return db.transaction(c -> exists(c, "SELECT 1 FROM wopi_users WHERE id = ?", id));
+        return db.read(c -> exists(c, "SELECT 1 FROM wopi_users WHERE id = ?", id));
     }
 
     /** Creates an empty document owned by {@code ownerId}, who gets read and write access. */
@@ -97,19 +98,101 @@ public final class Documents {
     /** Adds a file to a document at {@code xpath}, as its first version. */
     public FileRef addFile(String docId, String xpath, String fileName, InputStream content, String userId)
             throws IOException {
-        BlobFiles.Stored stored = blobs.store(content, Long.MAX_VALUE);
+        saveBlob(content, Long.MAX_VALUE, (c, stored) -> insertBlob(c, docId, xpath, fileName, stored, userId));
+        return new FileRef(REPOSITORY, docId, xpath);
+    }
+
+    /** Work that records a newly stored blob in the database. */
+    @FunctionalInterface
+    interface BlobWork<T> {
+        T run(Connection c, BlobFiles.Stored stored) throws SQLException, IOException;
+    }
+
+    /**
+     * Stores {@code content} as a new blob, then records it with {@code work} in one durable
+     * transaction: when this returns, the blob, its directory entry and the commit are on disk. When
+     * the work fails, nothing is kept.
+     */
+    <T> T saveBlob(InputStream content, long maxBytes, BlobWork<T> work) throws IOException {
+        BlobFiles.Stored stored = blobs.store(content, maxBytes);
+        T result;
         try {
-            db.transaction(c -> insertBlob(c, docId, xpath, fileName, stored, userId));
+            result = db.durableTransaction(c -> work.run(c, stored));
+        } catch (UncheckedIOException e) {
+            settle(List.of(stored.key()));
+            throw e.getCause(); // a refused condition, say: the engine maps it to its status
         } catch (RuntimeException e) {
-            blobs.delete(stored.key());
+            settle(List.of(stored.key()));
             throw e;
         }
-        return new FileRef(REPOSITORY, docId, xpath);
+        blobs.keep(stored.key());
+        return result;
+    }
+
+    /**
+     * After a transaction that added or removed these blobs failed: each stays if the database
+     * references it, and goes otherwise. When even that cannot be known (the database is down),
+     * they stay marked, and the next process to start settles them.
+     */
+    void settle(List<String> keys) {
+        try {
+            for (String key : keys) {
+                if (isReferenced(key)) {
+                    blobs.keep(key);
+                } else {
+                    blobs.delete(key);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // left marked
+        }
+    }
+
+    /**
+     * Removes the versions {@code where} selects, and whatever {@code alsoRemove} removes in the same
+     * transaction, then their blobs: the blobs go only once no row references them, and stay marked
+     * until then, so that a crash at any point leaves no row without its blob and no blob for ever.
+     */
+    void removeVersions(String where, Object[] params, Database.Work<?> alsoRemove) throws IOException {
+        List<String> marked = new ArrayList<>();
+        try {
+            db.transaction(c -> {
+                try (PreparedStatement ps = c.prepareStatement("SELECT blob_key FROM wopi_versions" + where)) {
+                    bind(ps, params);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            blobs.mark(rs.getString(1));
+                            marked.add(rs.getString(1));
+                        }
+                    }
+                }
+                update(c, "DELETE FROM wopi_versions" + where, params);
+                return alsoRemove.run(c);
+            });
+        } catch (RuntimeException e) {
+            settle(marked);
+            throw e;
+        }
+        for (String key : marked) {
+            blobs.delete(key); // a reader still streaming it keeps its open file
+        }
+    }
+
+    /**
+     * Settles what processes that died left in the data folder: blobs of saves that never
+     * committed go, uploads in progress go; blobs the database references stay.
+     */
+    public void settleAbandonedBlobs() throws IOException {
+        blobs.settleAbandoned(this::isReferenced);
+    }
+
+    private boolean isReferenced(String blobKey) {
+        return db.read(c -> exists(c, "SELECT 1 FROM wopi_versions WHERE blob_key = ?", blobKey));
     }
 
     /** The next free attachment xpath of a document ({@code files:files/N/file}). */
     public String nextAttachmentXpath(String docId) {
-        int n = db.transaction(c -> {
+        int n = db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT COUNT(*) FROM wopi_blobs WHERE doc_id = ? AND xpath LIKE 'files:files/%'")) {
                 ps.setString(1, docId);
@@ -121,7 +204,7 @@ public final class Documents {
         });
         for (int i = n;; i++) {
             String xpath = FileRef.attachmentXpath(i);
-            if (!db.transaction(c -> exists(c, "SELECT 1 FROM wopi_blobs WHERE doc_id = ? AND xpath = ?", docId, xpath))) {
+            if (!db.read(c -> exists(c, "SELECT 1 FROM wopi_blobs WHERE doc_id = ? AND xpath = ?", docId, xpath))) {
                 return xpath;
             }
         }
@@ -129,7 +212,7 @@ public final class Documents {
 
     /** Every document with its files, by title. */
     public List<Document> list() {
-        return db.transaction(c -> {
+        return db.read(c -> {
             List<Document> docs = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT id, title, owner_id FROM wopi_documents ORDER BY title, id");
                     ResultSet rs = ps.executeQuery()) {

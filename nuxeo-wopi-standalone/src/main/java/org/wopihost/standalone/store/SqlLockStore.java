@@ -26,7 +26,7 @@ public final class SqlLockStore implements LockStore {
 
     @Override
     public Optional<String> get(String fileId) {
-        return db.transaction(c -> {
+        return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT lock_id FROM wopi_locks WHERE file_id = ? AND expires_at > ?")) {
                 Documents.bind(ps, fileId, clock.millis());

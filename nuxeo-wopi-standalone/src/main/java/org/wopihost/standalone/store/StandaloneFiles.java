@@ -80,29 +80,19 @@ public final class StandaloneFiles implements Files {
         if (!isOurs(file)) {
             throw new NoSuchFileException(file.toString());
         }
-        BlobFiles.Stored stored = blobs.store(content, maxBytes);
-        FileInfo saved;
-        try {
-            // Read back inside the transaction, under the row lock: a concurrent save must not make
-            // us report its version as ours.
-            saved = db.transaction(c -> {
-                Integer version = currentVersionForUpdate(c, file);
-                if (version == null) {
-                    return Optional.<Current>empty();
-                }
-                condition.check(); // under the row lock: no other save of this file commits meanwhile
-                documents.insertVersion(c, file.documentId(), file.xpath(), version + 1, stored, user.id());
-                Documents.update(c, "UPDATE wopi_blobs SET current_version = ? WHERE doc_id = ? AND xpath = ?",
-                        version + 1, file.documentId(), file.xpath());
-                return current(c, file);
-            }).orElseThrow(() -> new NoSuchFileException(file + " was deleted during the save")).info();
-        } catch (UncheckedIOException e) {
-            blobs.delete(stored.key());
-            throw e.getCause(); // a refused condition, say: the engine maps it to its status
-        } catch (IOException | RuntimeException e) {
-            blobs.delete(stored.key());
-            throw e;
-        }
+        // Read back inside the transaction, under the row lock: a concurrent save must not make us
+        // report its version as ours.
+        FileInfo saved = documents.saveBlob(content, maxBytes, (c, stored) -> {
+            Integer version = currentVersionForUpdate(c, file);
+            if (version == null) {
+                throw new NoSuchFileException(file + " was deleted during the save");
+            }
+            condition.check(); // under the row lock: no other save of this file commits meanwhile
+            documents.insertVersion(c, file.documentId(), file.xpath(), version + 1, stored, user.id());
+            Documents.update(c, "UPDATE wopi_blobs SET current_version = ? WHERE doc_id = ? AND xpath = ?",
+                    version + 1, file.documentId(), file.xpath());
+            return current(c, file).orElseThrow().info();
+        });
         pruneVersions(file, Integer.parseInt(saved.version()));
         return saved;
     }
@@ -118,24 +108,8 @@ public final class StandaloneFiles implements Files {
             return;
         }
         try {
-            List<String> keys = db.transaction(c -> {
-                List<String> old = new ArrayList<>();
-                try (PreparedStatement ps = c.prepareStatement(
-                        "SELECT blob_key FROM wopi_versions WHERE doc_id = ? AND xpath = ? AND version < ?")) {
-                    Documents.bind(ps, file.documentId(), file.xpath(), oldestKept);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            old.add(rs.getString(1));
-                        }
-                    }
-                }
-                Documents.update(c, "DELETE FROM wopi_versions WHERE doc_id = ? AND xpath = ? AND version < ?",
-                        file.documentId(), file.xpath(), oldestKept);
-                return old;
-            });
-            for (String key : keys) {
-                blobs.delete(key); // a reader still streaming it keeps its open file
-            }
+            documents.removeVersions(" WHERE doc_id = ? AND xpath = ? AND version < ?",
+                    new Object[] {file.documentId(), file.xpath(), oldestKept}, c -> null);
         } catch (IOException | RuntimeException e) {
             LOG.warn("Could not prune old versions of {}: {}", file, e.getMessage());
         }
@@ -162,7 +136,7 @@ public final class StandaloneFiles implements Files {
     /** Every document is a sibling of every other: the standalone host has no folders. */
     @Override
     public Optional<FileRef> findSibling(FileRef near, String fileName) {
-        return db.transaction(c -> {
+        return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT doc_id FROM wopi_blobs"
                     + " WHERE xpath = ? AND LOWER(file_name) = LOWER(?) ORDER BY doc_id")) {
                 Documents.bind(ps, FileRef.MAIN_BLOB, fileName);
@@ -179,33 +153,24 @@ public final class StandaloneFiles implements Files {
     @Override
     public FileInfo createSibling(FileRef near, String fileName, InputStream content, long maxBytes, WopiUser user,
             boolean exactName) throws IOException {
-        BlobFiles.Stored stored = blobs.store(content, maxBytes);
         String docId = UUID.randomUUID().toString();
-        try {
-            db.transaction(c -> {
-                if (exactName) {
-                    // Serialize creations on one row, then look again: two uploads racing for one
-                    // name cannot both get it.
-                    Documents.update(c, "UPDATE wopi_claims SET claimed_at = ? WHERE task = ?",
-                            documents.clock().millis(), NAMES_TASK);
-                    if (Documents.exists(c, "SELECT 1 FROM wopi_blobs WHERE xpath = ? AND LOWER(file_name) = LOWER(?)",
-                            FileRef.MAIN_BLOB, fileName)) {
-                        throw new FileAlreadyExistsException(fileName);
-                    }
+        documents.saveBlob(content, maxBytes, (c, stored) -> {
+            if (exactName) {
+                // Serialize creations on one row, then look again: two uploads racing for one
+                // name cannot both get it.
+                Documents.update(c, "UPDATE wopi_claims SET claimed_at = ? WHERE task = ?",
+                        documents.clock().millis(), NAMES_TASK);
+                if (Documents.exists(c, "SELECT 1 FROM wopi_blobs WHERE xpath = ? AND LOWER(file_name) = LOWER(?)",
+                        FileRef.MAIN_BLOB, fileName)) {
+                    throw new FileAlreadyExistsException(fileName);
                 }
-                documents.insertDocument(c, docId, fileName, user.id());
-                Documents.update(c, "INSERT INTO wopi_acl (doc_id, principal, permission)"
-                        + " SELECT ?, principal, permission FROM wopi_acl WHERE doc_id = ? AND principal <> ?",
-                        docId, near.documentId(), user.id());
-                return documents.insertBlob(c, docId, FileRef.MAIN_BLOB, fileName, stored, user.id());
-            });
-        } catch (UncheckedIOException e) {
-            blobs.delete(stored.key());
-            throw e.getCause();
-        } catch (RuntimeException e) {
-            blobs.delete(stored.key());
-            throw e;
-        }
+            }
+            documents.insertDocument(c, docId, fileName, user.id());
+            Documents.update(c, "INSERT INTO wopi_acl (doc_id, principal, permission)"
+                    + " SELECT ?, principal, permission FROM wopi_acl WHERE doc_id = ? AND principal <> ?",
+                    docId, near.documentId(), user.id());
+            return documents.insertBlob(c, docId, FileRef.MAIN_BLOB, fileName, stored, user.id());
+        });
         FileRef ref = new FileRef(Documents.REPOSITORY, docId, FileRef.MAIN_BLOB);
         return info(ref).orElseThrow(() -> new NoSuchFileException(ref.toString()));
     }
@@ -213,30 +178,16 @@ public final class StandaloneFiles implements Files {
     @Override
     public void delete(FileRef file, WopiUser user) throws IOException {
         boolean main = file.xpath().equals(FileRef.MAIN_BLOB);
-        List<String> keys = db.transaction(c -> {
-            List<String> blobKeys = new ArrayList<>();
-            String where = main ? " WHERE doc_id = ?" : " WHERE doc_id = ? AND xpath = ?";
-            Object[] params = main ? new Object[] {file.documentId()} : new Object[] {file.documentId(), file.xpath()};
-            try (PreparedStatement ps = c.prepareStatement("SELECT blob_key FROM wopi_versions" + where)) {
-                Documents.bind(ps, params);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        blobKeys.add(rs.getString(1));
-                    }
-                }
-            }
-            Documents.update(c, "DELETE FROM wopi_versions" + where, params);
+        String where = main ? " WHERE doc_id = ?" : " WHERE doc_id = ? AND xpath = ?";
+        Object[] params = main ? new Object[] {file.documentId()} : new Object[] {file.documentId(), file.xpath()};
+        documents.removeVersions(where, params, c -> {
             Documents.update(c, "DELETE FROM wopi_blobs" + where, params);
             if (main) {
                 Documents.update(c, "DELETE FROM wopi_acl WHERE doc_id = ?", file.documentId());
                 Documents.update(c, "DELETE FROM wopi_documents WHERE id = ?", file.documentId());
             }
-            return blobKeys;
+            return null;
         });
-        // Only once nothing points at them: a crash before this leaves orphans, never dangling rows.
-        for (String key : keys) {
-            blobs.delete(key);
-        }
     }
 
     @Override
@@ -244,7 +195,7 @@ public final class StandaloneFiles implements Files {
         if (!isOurs(file) || !file.xpath().equals(FileRef.MAIN_BLOB)) {
             return List.of();
         }
-        return db.transaction(c -> {
+        return db.read(c -> {
             List<FileRef> refs = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT xpath FROM wopi_blobs WHERE doc_id = ? AND xpath <> ? ORDER BY xpath")) {
@@ -263,7 +214,7 @@ public final class StandaloneFiles implements Files {
         if (!isOurs(file)) {
             return Optional.empty();
         }
-        return db.transaction(c -> current(c, file));
+        return db.read(c -> current(c, file));
     }
 
     private static Optional<Current> current(Connection c, FileRef file) throws SQLException {

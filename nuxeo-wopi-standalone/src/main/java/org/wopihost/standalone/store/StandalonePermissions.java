@@ -25,7 +25,7 @@ public final class StandalonePermissions implements Permissions {
         if (!Documents.REPOSITORY.equals(file.repository())) {
             return Optional.empty();
         }
-        return db.transaction(c -> {
+        return db.read(c -> {
             Optional<Permission> best = Optional.empty();
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT permission FROM wopi_acl WHERE doc_id = ? AND principal IN (?, ?)")) {

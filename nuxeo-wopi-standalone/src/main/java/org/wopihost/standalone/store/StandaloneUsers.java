@@ -18,7 +18,7 @@ public final class StandaloneUsers implements Users {
 
     @Override
     public Optional<WopiUser> find(String userId) {
-        return db.transaction(c -> {
+        return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT id, display_name, email FROM wopi_users WHERE id = ?")) {
                 Documents.bind(ps, userId);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -31,7 +31,7 @@ public final class StandaloneUsers implements Users {
 
     /** Whether {@code password} is that user's password; false for unknown users and users without one. */
     public boolean checkPassword(String userId, String password) {
-        String stored = db.transaction(c -> {
+        String stored = db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT password FROM wopi_users WHERE id = ?")) {
                 Documents.bind(ps, userId);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -49,7 +49,7 @@ public final class StandaloneUsers implements Users {
 
     @Override
     public Optional<String> userInfo(String userId) {
-        return db.transaction(c -> {
+        return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT user_info FROM wopi_users WHERE id = ?")) {
                 Documents.bind(ps, userId);
                 try (ResultSet rs = ps.executeQuery()) {

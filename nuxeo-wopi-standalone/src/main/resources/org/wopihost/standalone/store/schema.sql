@@ -44,3 +44,5 @@ CREATE TABLE IF NOT EXISTS wopi_claims (
     task       VARCHAR(64) PRIMARY KEY,
     claimed_at BIGINT      NOT NULL
 );
+-- Which version a blob file belongs to: settling what a crashed process left asks it.
+CREATE INDEX IF NOT EXISTS wopi_versions_blob_key ON wopi_versions (blob_key);

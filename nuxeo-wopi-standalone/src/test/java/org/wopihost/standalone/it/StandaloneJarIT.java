@@ -4,8 +4,6 @@ import org.wopihost.testclient.WopiClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.wopihost.testclient.WopiClient.header;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
@@ -14,17 +12,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -33,19 +26,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StandaloneJarIT {
 
-    static final Path JAR = Path.of("target", "nuxeo-wopi-standalone.jar");
-    static final Pattern SERVING = Pattern.compile("serving (http://\\S+/)");
     static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path data;
 
-    final List<Process> processes = new ArrayList<>();
+    @RegisterExtension
+    final ServerProcesses servers = new ServerProcesses();
 
-    @AfterEach
-    void stop() {
-        processes.forEach(Process::destroyForcibly);
-    }
+    /** The server started last. */
+    ServerProcess server;
 
     @Test
     void servesTheSeededDocumentsAndAFullEditingSession() throws Exception {
@@ -103,51 +93,30 @@ class StandaloneJarIT {
             out.write(new byte[2_000_000]);
             out.flush();
             Thread.sleep(300);
-            processes.get(0).destroyForcibly().waitFor(10, TimeUnit.SECONDS); // kill -9 while the body streams
+            server.kill(); // kill -9 while the body streams
         }
-        processes.clear();
 
         String again = start();
         assertThat(again).isNotNull();
         WopiClient after = new WopiClient(alice.wopiSrc().replace(url, again), alice.token());
         assertThat(after.fileInfo().get("Version").asText()).isEqualTo(version);
         assertThat(after.getFile().body()).isEqualTo(original);
-        try (var tmp = Files.list(data.resolve("tmp"))) {
-            assertThat(tmp).isEmpty(); // the half-written upload was cleaned at start-up
+        try (var tmp = Files.walk(data.resolve("tmp"))) {
+            // the half-written upload went with the killed server's work folder: only the new one's lock is left
+            assertThat(tmp.filter(Files::isRegularFile).map(p -> p.getFileName().toString()))
+                    .singleElement().asString().endsWith(".lock");
         }
     }
 
     /** Starts the jar on a free port and returns the URL it prints. */
     private String start() throws Exception {
-        Process p = new ProcessBuilder(java(), "-jar", JAR.toString(), "--port", "0", "--data", data.toString())
-                .redirectErrorStream(true).start();
-        processes.add(p);
-        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        StringBuilder seen = new StringBuilder();
-        for (String line; (line = out.readLine()) != null;) {
-            seen.append(line).append('\n');
-            Matcher m = SERVING.matcher(line);
-            if (m.find()) {
-                Thread drain = new Thread(() -> out.lines().forEach(l -> { }));
-                drain.setDaemon(true);
-                drain.start();
-                return m.group(1);
-            }
-        }
-        throw new AssertionError("The server did not start:\n" + seen);
+        server = servers.start("--port", "0", "--data", data.toString());
+        return server.url();
     }
 
     private String runCli(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(java(), "-jar", JAR.toString()));
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(out).isZero();
-        return out;
-    }
-
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ServerProcess.Result r = ServerProcess.run(args);
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        return r.out();
     }
 }

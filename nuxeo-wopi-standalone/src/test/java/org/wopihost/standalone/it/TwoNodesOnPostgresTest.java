@@ -4,6 +4,9 @@ import org.wopihost.testclient.WopiClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.wopihost.testclient.WopiClient.header;
 
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,6 +40,7 @@ import org.wopihost.standalone.StandaloneServer;
 class TwoNodesOnPostgresTest {
 
     static Path data;
+    static Map<String, String> config;
     static StandaloneServer nodeA;
     static StandaloneServer nodeB;
 
@@ -49,7 +53,7 @@ class TwoNodesOnPostgresTest {
         try (Connection c = DriverManager.getConnection(adminUrl, user, password); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + database);
         }
-        Map<String, String> config = Map.of(
+        config = Map.of(
                 "standalone.db.url", adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1) + database,
                 "standalone.db.user", user,
                 "standalone.db.password", password);
@@ -106,6 +110,49 @@ class TwoNodesOnPostgresTest {
 
         assertThat(b.unlock("lock-from-A").statusCode()).isEqualTo(200);
         assertThat(header(a.getLock(), "X-WOPI-Lock")).isEqualTo("");
+    }
+
+    @Test
+    void aNodeStartingLeavesTheUploadsInFlightOnOthersAlone() throws Exception {
+        WopiClient a = clientsForBothNodes("Product Roadmap")[0];
+        assertThat(a.lock("slow-upload").statusCode()).isEqualTo(200);
+        byte[] body = new byte[1 << 20];
+        new java.util.Random(7).nextBytes(body);
+        URI uri = URI.create(a.wopiSrc() + "/contents?access_token=" + a.token());
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + uri.getRawPath() + "?" + uri.getRawQuery() + " HTTP/1.1\r\nHost: " + uri.getHost()
+                    + "\r\nX-WOPI-Override: PUT\r\nX-WOPI-Lock: slow-upload\r\nConnection: close\r\nContent-Length: "
+                    + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(body, 0, body.length / 2);
+            out.flush();
+            awaitAnUploadInProgress();
+
+            try (StandaloneServer nodeC = StandaloneServer.start("127.0.0.1", 0, new DataFolder(data), config,
+                    Clock.systemUTC())) {
+                out.write(body, body.length / 2, body.length - body.length / 2);
+                out.flush();
+                String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                        StandardCharsets.US_ASCII)).readLine();
+                assertThat(status).isEqualTo("HTTP/1.1 200 OK");
+            }
+        }
+        assertThat(a.getFile().body()).isEqualTo(body);
+        assertThat(a.unlock("slow-upload").statusCode()).isEqualTo(200);
+    }
+
+    /** Polls until a node writes an upload under DATA/tmp/: the request body is read asynchronously. */
+    private static void awaitAnUploadInProgress() throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            try (var files = Files.walk(data.resolve("tmp"))) {
+                if (files.anyMatch(p -> p.toString().endsWith(".part"))) {
+                    return;
+                }
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("No upload in progress under " + data.resolve("tmp"));
     }
 
     @Test
