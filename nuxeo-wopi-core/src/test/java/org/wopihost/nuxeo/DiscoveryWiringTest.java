@@ -6,7 +6,6 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +28,7 @@ import org.wopihost.engine.DiscoveryProofCheck;
 import org.wopihost.engine.ProofCheck;
 import org.wopihost.engine.WopiException;
 import org.wopihost.engine.WopiRequest;
-import org.wopihost.testclient.proof.TestKeys;
+import org.wopihost.testclient.discovery.SampleDiscovery;
 
 /**
  * The Nuxeo service wires discovery from nuxeo.conf: a client on nuxeo.wopi.discoveryURL keeping its copy
@@ -52,16 +51,8 @@ class DiscoveryWiringTest {
         when(services.dataDir()).thenReturn(dataDir);
     }
 
-    private static String xml(String name) throws IOException {
-        try (InputStream in = DiscoveryWiringTest.class.getResourceAsStream("/org/wopihost/discovery/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    .replace("@VALUE@", TestKeys.cspBlob(TestKeys.CURRENT))
-                    .replace("@MODULUS@", TestKeys.modulus(TestKeys.CURRENT))
-                    .replace("@EXPONENT@", TestKeys.exponent(TestKeys.CURRENT))
-                    .replace("@OLD_VALUE@", TestKeys.cspBlob(TestKeys.OLD))
-                    .replace("@OLD_MODULUS@", TestKeys.modulus(TestKeys.OLD))
-                    .replace("@OLD_EXPONENT@", TestKeys.exponent(TestKeys.OLD));
-        }
+    private static String xml(String name) {
+        return SampleDiscovery.withTestKeys(name);
     }
 
     private void cached(String name) throws IOException {

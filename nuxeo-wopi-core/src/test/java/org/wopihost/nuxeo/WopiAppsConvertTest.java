@@ -2,22 +2,20 @@ package org.wopihost.nuxeo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.wopihost.discovery.DiscoveryDocument;
+import org.wopihost.testclient.discovery.SampleDiscovery;
 
 /** Legacy formats that Office only edits after converting them still get an edit link. */
 class WopiAppsConvertTest {
 
     static DiscoveryDocument microsoft() throws Exception {
-        try (InputStream in = WopiAppsConvertTest.class.getResourceAsStream("/org/wopihost/discovery/microsoft-discovery.xml")) {
-            String xml = new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?s)<proof-key[^>]*/>", "");
-            return DiscoveryDocument.parse(xml.getBytes(StandardCharsets.UTF_8));
-        }
+        String xml = SampleDiscovery.asStored(SampleDiscovery.MICROSOFT).replaceAll("(?s)<proof-key[^>]*/>", "");
+        return DiscoveryDocument.parse(xml.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test

@@ -1,6 +1,6 @@
 package org.wopihost.packaging;
 
-/** The package for Nuxeo LTS 2023: the web bundle's javax variant (classifier lts2023), every 2023.x release. */
+/** The package for Nuxeo LTS 2023: the javax variants (classifier lts2023) of the servlet jars, every 2023.x release. */
 class Lts2023PackageIT extends MarketplacePackageChecks {
 
     Lts2023PackageIT() {

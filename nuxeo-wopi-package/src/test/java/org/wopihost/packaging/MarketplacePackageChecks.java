@@ -76,11 +76,15 @@ abstract class MarketplacePackageChecks {
             "undeploy", "flush", "reload-core", "deploy-config", "undeploy-config", "install", "uninstall",
             "load-jar", "unload-jar", "parameterized-copy", "flush-jaas", "flush-coreproxy", "rollback");
 
+    /** The platform-neutral jars, plain libraries in install/lib (%s: the version). */
+    static final String ENGINE_JAR = "wopi-engine-%s.jar";
+    static final String SERVLET_JAR = "wopi-servlet-%s.jar";
+
     /** The assembly id and zip classifier of the package under test: lts2025 or lts2023. */
     final String classifier;
     final String packageName;
     final String targetPlatformRange;
-    /** The servlet API package the web bundle's classes must refer to on this platform, and the other one. */
+    /** The servlet API package the servlet jars (wopi-servlet, nuxeo-wopi-web) must refer to on this platform, and the other one. */
     final String servletPackage;
     final String otherServletPackage;
 
@@ -116,7 +120,8 @@ abstract class MarketplacePackageChecks {
                 "install/templates/" + TEMPLATE + "/nuxeo.defaults");
         assertThat(filesUnder("install/bundles/")).containsExactlyInAnyOrder(
                 "nuxeo-wopi-core-" + version + ".jar", "nuxeo-wopi-web-" + version + ".jar");
-        assertThat(filesUnder("install/lib/")).anyMatch(name -> name.matches("jutf7-[0-9].*\\.jar"));
+        assertThat(filesUnder("install/lib/")).contains(ENGINE_JAR.formatted(version), SERVLET_JAR.formatted(version))
+                .anyMatch(name -> name.matches("jutf7-[0-9].*\\.jar"));
         assertThat(zip.keySet()).allMatch(name -> name.equals("package.xml") || name.equals("install.xml")
                 || name.matches("install/(bundles|lib)/[^/]+\\.jar")
                 || name.startsWith("install/templates/" + TEMPLATE + "/"),
@@ -254,11 +259,59 @@ abstract class MarketplacePackageChecks {
     }
 
     @Test
-    void webBundleUsesItsPlatformsServletApi() {
-        Map<String, byte[]> web = jar("install/bundles/nuxeo-wopi-web-" + version + ".jar");
-        String classes = web.entrySet().stream().filter(e -> e.getKey().endsWith(".class"))
+    void everyJarOfOursThatTheBundlesNeedIsPackaged() throws IOException {
+        // Ours, in either variant (the lts2023 one is packaged under the plain name), as a bundle or a library.
+        Set<String> packaged = new TreeSet<>(filesUnder("install/bundles/"));
+        packaged.addAll(filesUnder("install/lib/"));
+        String variant = "-" + System.getProperty("lts2023.classifier") + ".jar";
+        Set<String> ours = new TreeSet<>();
+        runtimeDependenciesByFileName().forEach((file, coordinates) -> {
+            if (coordinates.startsWith("org.wopihost:")) {
+                ours.add(file.replace(variant, ".jar"));
+            }
+        });
+        assertThat(ours).as("our jars in the bundles' runtime closure").contains(ENGINE_JAR.formatted(version),
+                SERVLET_JAR.formatted(version));
+        assertThat(packaged).containsAll(ours);
+    }
+
+    @Test
+    void everyPackageLivesInOneJarAndTheBundlesHoldOnlyTheNuxeoBinding() {
+        Map<String, String> jarByPackage = new TreeMap<>();
+        for (String name : jars()) {
+            for (String entry : jar(name).keySet()) {
+                if (entry.startsWith("org/wopihost/") && entry.endsWith(".class")) {
+                    String pkg = entry.substring(0, entry.lastIndexOf('/'));
+                    String other = jarByPackage.putIfAbsent(pkg, name);
+                    assertThat(other == null || other.equals(name)).as("%s split across %s and %s", pkg, other, name)
+                            .isTrue();
+                }
+            }
+        }
+        assertThat(jarByPackage).containsEntry("org/wopihost/engine", "install/lib/" + ENGINE_JAR.formatted(version))
+                .containsEntry("org/wopihost/web", "install/lib/" + SERVLET_JAR.formatted(version));
+        jarByPackage.forEach((pkg, jar) -> {
+            if (jar.startsWith("install/bundles/")) {
+                assertThat(pkg).as("a package of bundle %s", jar).matches("org/wopihost/(nuxeo|web/nuxeo)(/.*)?");
+            }
+        });
+    }
+
+    @Test
+    void jarsThatUseTheServletApiUseTheirPlatformsAndTheEngineUsesNone() {
+        for (String name : List.of("install/bundles/nuxeo-wopi-web-" + version + ".jar",
+                "install/lib/" + SERVLET_JAR.formatted(version))) {
+            assertThat(classBytes(name)).as(name).contains(servletPackage + "/http/HttpServletRequest")
+                    .doesNotContain(otherServletPackage + "/");
+        }
+        assertThat(classBytes("install/lib/" + ENGINE_JAR.formatted(version))).doesNotContain("javax/servlet/",
+                "jakarta/servlet/");
+    }
+
+    /** Every class file of a jar of the zip, concatenated as ISO-8859-1 text (class names are ASCII). */
+    String classBytes(String jarName) {
+        return jar(jarName).entrySet().stream().filter(e -> e.getKey().endsWith(".class"))
                 .map(e -> new String(e.getValue(), StandardCharsets.ISO_8859_1)).collect(Collectors.joining());
-        assertThat(classes).contains(servletPackage + "/http/HttpServletRequest").doesNotContain(otherServletPackage + "/");
     }
 
     // ---------------------------------------------------------------- configuration template
@@ -301,17 +354,17 @@ abstract class MarketplacePackageChecks {
     // ---------------------------------------------------------------- helpers
 
     /**
-     * ConfigKeys.ALL, read from the packaged core bundle, plus every public static final String
+     * ConfigKeys.ALL, read from the packaged engine jar, plus every public static final String
      * constant starting with "nuxeo." of the packages org.wopihost.config and org.wopihost.nuxeo
-     * (and below) in the packaged bundles: keys the Nuxeo binding adds are checked without
+     * (and below) in the packaged jars: keys the Nuxeo binding adds are checked without
      * listing them here.
      */
     Set<String> keysTheCodeReads() throws Exception {
         Set<String> keys = new TreeSet<>();
-        Path core = Files.createTempFile("nuxeo-wopi-core", ".jar");
+        Path engine = Files.createTempFile("wopi-engine", ".jar");
         try {
-            Files.write(core, zip.get("install/bundles/nuxeo-wopi-core-" + version + ".jar"));
-            try (URLClassLoader loader = new URLClassLoader(new URL[] {core.toUri().toURL()},
+            Files.write(engine, zip.get("install/lib/" + ENGINE_JAR.formatted(version)));
+            try (URLClassLoader loader = new URLClassLoader(new URL[] {engine.toUri().toURL()},
                     ClassLoader.getPlatformClassLoader())) {
                 Field all = loader.loadClass("org.wopihost.config.ConfigKeys").getField("ALL");
                 for (Object key : (Collection<?>) all.get(null)) {
@@ -319,11 +372,11 @@ abstract class MarketplacePackageChecks {
                 }
             }
         } finally {
-            Files.delete(core);
+            Files.delete(engine);
         }
         assertThat(keys).as("ConfigKeys.ALL").isNotEmpty();
-        for (String name : filesUnder("install/bundles/")) {
-            Map<String, byte[]> jar = read(new ByteArrayInputStream(zip.get("install/bundles/" + name)));
+        for (String name : jars()) {
+            Map<String, byte[]> jar = jar(name);
             for (Map.Entry<String, byte[]> e : jar.entrySet()) {
                 String path = e.getKey();
                 if ((path.startsWith("org/wopihost/config/") || path.startsWith("org/wopihost/nuxeo/"))

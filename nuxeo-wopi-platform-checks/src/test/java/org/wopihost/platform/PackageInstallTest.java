@@ -116,6 +116,11 @@ public class PackageInstallTest {
             assertThat(home.home.resolve("nxserver/bundles/" + bundle)).as("the zip's %s, as built", bundle)
                                                                        .hasBinaryContent(entry(zip, "install/bundles/" + bundle));
         }
+        // the platform-neutral engine and servlets are plain libraries, as the zip holds them (per platform)
+        for (String library : ourLibraries()) {
+            assertThat(home.home.resolve("nxserver/lib/" + library)).as("the zip's %s, as built", library)
+                                                                   .hasBinaryContent(entry(zip, "install/lib/" + library));
+        }
         assertThat(home.home.resolve("nxserver/lib/jutf7-1.0.0.jar")).isRegularFile();
         // the next start reads the template: its defaults are part of the server's configuration
         ConfigurationGenerator configuration = home.configuration();
@@ -171,6 +176,10 @@ public class PackageInstallTest {
 
     static String[] ourBundles() {
         return new String[] { "nuxeo-wopi-core-" + VERSION + ".jar", "nuxeo-wopi-web-" + VERSION + ".jar" };
+    }
+
+    static String[] ourLibraries() {
+        return new String[] { "wopi-engine-" + VERSION + ".jar", "wopi-servlet-" + VERSION + ".jar" };
     }
 
     static byte[] entry(Path zip, String name) throws IOException {

@@ -5,6 +5,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -21,7 +22,10 @@ import org.nuxeo.runtime.model.ComponentManager;
 import org.nuxeo.runtime.model.ComponentName;
 import org.nuxeo.runtime.test.runner.Features;
 import org.nuxeo.runtime.test.runner.FeaturesRunner;
+import org.wopihost.engine.WopiEngine;
 import org.wopihost.nuxeo.WopiHostService;
+import org.wopihost.web.WopiServlet;
+import org.wopihost.web.nuxeo.NuxeoWopiServlet;
 
 /**
  * Our bundles start on Nuxeo 2023 as a server would start them: every component of ours registered and
@@ -71,5 +75,20 @@ public class BundleDeploymentTest {
         ResourceBundle webUi = resources.getResourceBundle("web-ui");
         assertNotNull(webUi);
         assertTrue(webUi.getResources().toString(), webUi.getResources().contains("wopihost.html"));
+    }
+
+    /** The jars this test runs are the LTS 2023 package's: the two bundles and the two libraries. */
+    @Test
+    public void theClassesComeFromTheJarsTheLts2023PackageShips() throws Exception {
+        assertTrue(jarOf(WopiEngine.class), jarOf(WopiEngine.class).matches("wopi-engine-[0-9][^/]*\\.jar"));
+        assertTrue(jarOf(WopiServlet.class), jarOf(WopiServlet.class).matches("wopi-servlet-[0-9][^/]*-lts2023\\.jar"));
+        assertTrue(jarOf(WopiHostService.class), jarOf(WopiHostService.class).matches("nuxeo-wopi-core-[0-9][^/]*\\.jar"));
+        assertTrue(jarOf(NuxeoWopiServlet.class),
+                jarOf(NuxeoWopiServlet.class).matches("nuxeo-wopi-web-[0-9][^/]*-lts2023\\.jar"));
+        assertEquals(javax.servlet.http.HttpServlet.class, WopiServlet.class.getSuperclass());
+    }
+
+    private static String jarOf(Class<?> type) throws Exception {
+        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).getFileName().toString();
     }
 }

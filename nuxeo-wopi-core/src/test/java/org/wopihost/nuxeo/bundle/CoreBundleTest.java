@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
+import org.wopihost.testclient.bundle.BundleChecks;
 
 /** The core bundle's MANIFEST.MF and OSGI-INF contributions. */
 class CoreBundleTest {

@@ -23,7 +23,7 @@ import org.wopihost.web.HostPageUsers;
  * by OSGI-INF/deployment-fragment.xml (Nuxeo instantiates servlets by their no-arg constructor). Nuxeo's
  * authentication filter runs first with the default chain (session, form login, SSO...: the JWT-only
  * {@code wopihost} chain covers {@code /wopihost/files/*} only), so the page sees the user logged in to
- * Nuxeo as the request's principal. The web module's {@link HostPageServlet} does the rest: the file's
+ * Nuxeo as the request's principal. wopi-servlet's {@link HostPageServlet} does the rest: the file's
  * ACLs, the application from discovery, a token for that user and file, the form posted into the frame.
  * Without a WOPI client ({@code nuxeo.wopi.discoveryURL} not set) there is no page: 404.
  */

@@ -18,7 +18,7 @@ import org.wopihost.web.WopiServlet;
 /**
  * The WOPI endpoints inside Nuxeo, mapped on {@code /wopihost/*} by OSGI-INF/deployment-fragment.xml
  * (Nuxeo instantiates servlets by their no-arg constructor). Builds the engine from the Nuxeo WOPI
- * service on first use and hands every request to the web module's {@link WopiServlet}. Nuxeo's
+ * service on first use and hands every request to wopi-servlet's {@link WopiServlet}. Nuxeo's
  * authentication filter (our {@code wopihost} chain: JWT_AUTH only) has already checked the token's
  * signature, expiry and audience; the engine checks it again with the file id and the ACLs.
  * Proof keys and host pages come from the service: X-WOPI-Proof is checked against the keys the WOPI

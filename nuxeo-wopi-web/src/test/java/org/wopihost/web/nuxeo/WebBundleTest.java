@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.wopihost.nuxeo.NuxeoWopiConfig;
-import org.wopihost.nuxeo.bundle.BundleChecks;
+import org.wopihost.testclient.bundle.BundleChecks;
 
 /** The web bundle: MANIFEST.MF, the auth chain and marshaller contributions, the deployment fragment. */
 class WebBundleTest {

@@ -7,19 +7,16 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** Engine packages stay platform-neutral: no servlet type, no Nuxeo type, nothing beyond the JDK and slf4j. */
+/**
+ * Discovery and proof keys need nothing beyond the JDK and slf4j, though their module has more on its
+ * class path (Jackson, jutf7). That the engine knows no servlet and no Nuxeo type the module graph
+ * enforces: wopi-engine has neither on its class path.
+ */
 class DiscoveryAndProofArchitectureTest {
 
     private static final JavaClasses ENGINE = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("org.wopihost.discovery", "org.wopihost.proof");
-
-    @Test
-    void noServletOrNuxeoTypes() {
-        noClasses().should().dependOnClassesThat()
-                .resideInAnyPackage("javax.servlet..", "jakarta.servlet..", "org.nuxeo..", "jakarta.ws..", "javax.ws..")
-                .check(ENGINE);
-    }
 
     @Test
     void onlyTheJdkAndSlf4j() {

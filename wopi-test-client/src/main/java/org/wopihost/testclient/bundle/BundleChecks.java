@@ -1,4 +1,4 @@
-package org.wopihost.nuxeo.bundle;
+package org.wopihost.testclient.bundle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,8 +21,8 @@ import org.w3c.dom.NodeList;
 
 /**
  * Checks a Nuxeo bundle's sources: META-INF/MANIFEST.MF and every OSGI-INF file, under
- * {@code src/main/resources} of the module whose tests run it. One copy for both bundles: the web module
- * gets it from this module's test-jar.
+ * {@code src/main/resources} of the module whose tests run it (nuxeo-wopi-core and nuxeo-wopi-web). Classes
+ * named there are loaded from the test's class path; nothing here depends on Nuxeo.
  */
 public final class BundleChecks {
 

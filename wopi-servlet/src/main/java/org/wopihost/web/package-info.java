@@ -1,0 +1,6 @@
+/**
+ * The servlet layer: parses WOPI HTTP requests for the engine and writes its responses back.
+ * Module wopi-servlet, on the Servlet API only: no Nuxeo type is on its class path. The Nuxeo-specific
+ * web pieces live in {@code org.wopihost.web.nuxeo} (nuxeo-wopi-web).
+ */
+package org.wopihost.web;
