@@ -19,7 +19,7 @@ class StandaloneJarContentsIT {
     @Test
     void holdsTheEngineAndServletsAndNothingOfNuxeo() throws IOException {
         List<String> entries;
-        try (JarFile jar = new JarFile(StandaloneJarIT.JAR.toFile())) {
+        try (JarFile jar = new JarFile(ServerProcess.JAR.toFile())) {
             entries = jar.stream().map(ZipEntry::getName).toList();
         }
         assertThat(entries).contains("org/wopihost/engine/WopiEngine.class", "org/wopihost/web/WopiServlet.class",
