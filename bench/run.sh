@@ -122,8 +122,9 @@ main() {
     WORK=$(mktemp -d /tmp/wopi-bench.XXXXXX)
     trap cleanup EXIT
     mkdir -p "$WORK/www" "$WORK/data"
-    # The bench's only departure from defaults: files up to 2 GB, for the 1 GB round trip.
-    echo "nuxeo.wopi.maxFileSize=2147483648" >"$WORK/bench.conf"
+    # Departures from the defaults: files up to 2 GB (the 1 GB round trip), and as many requests in
+    # progress per client address as wrk has connections (one address stands for many clients here).
+    printf "%s\n" "nuxeo.wopi.maxFileSize=2147483648" "standalone.http.threadsPerClient=$CONNECTIONS" >"$WORK/bench.conf"
 
     log "test files"
     head -c $((256 * 1024 * 1024)) /dev/urandom >"$WORK/www/get256.bin"
