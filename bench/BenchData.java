@@ -33,19 +33,27 @@ public final class BenchData {
         }
     }
 
+    /** Rows per statement: the server runs them, and a 64 MB heap holds a few thousand at once. */
+    private static final int CHUNK = 5000;
+
     private static void seed(DataFolder data, String template, int count) throws Exception {
         try (Connection c = DriverManager.getConnection(data.h2Url(), "wopi", data.databasePassword());
                 Statement s = c.createStatement()) {
-            String range = " FROM SYSTEM_RANGE(1, " + count + ") r";
-            s.execute("CREATE LOCAL TEMPORARY TABLE bench_ids AS SELECT CAST(RANDOM_UUID() AS VARCHAR(64)) id, r.X n" + range);
-            s.execute("INSERT INTO wopi_documents (id, title, owner_id, created_at) "
-                    + "SELECT b.id, 'bench-' || b.n, d.owner_id, d.created_at FROM bench_ids b, wopi_documents d WHERE d.id = '" + template + "'");
-            s.execute("INSERT INTO wopi_acl (doc_id, principal, permission) "
-                    + "SELECT b.id, a.principal, a.permission FROM bench_ids b, wopi_acl a WHERE a.doc_id = '" + template + "'");
-            s.execute("INSERT INTO wopi_blobs (doc_id, xpath, file_name, current_version) "
-                    + "SELECT b.id, x.xpath, x.file_name, x.current_version FROM bench_ids b, wopi_blobs x WHERE x.doc_id = '" + template + "'");
-            s.execute("INSERT INTO wopi_versions (doc_id, xpath, version, blob_key, size, modified_at, modified_by) "
-                    + "SELECT b.id, v.xpath, v.version, v.blob_key, v.size, v.modified_at, v.modified_by FROM bench_ids b, wopi_versions v WHERE v.doc_id = '" + template + "'");
+            for (int from = 1; from <= count; from += CHUNK) {
+                int to = Math.min(count, from + CHUNK - 1);
+                s.execute("DROP TABLE IF EXISTS bench_ids");
+                s.execute("CREATE LOCAL TEMPORARY TABLE bench_ids AS SELECT CAST(RANDOM_UUID() AS VARCHAR(64)) id, r.X n"
+                        + " FROM SYSTEM_RANGE(" + from + ", " + to + ") r");
+                s.execute("INSERT INTO wopi_documents (id, title, owner_id, created_at) SELECT b.id, 'bench-' || b.n,"
+                        + " d.owner_id, d.created_at FROM bench_ids b, wopi_documents d WHERE d.id = '" + template + "'");
+                s.execute("INSERT INTO wopi_acl (doc_id, principal, permission) SELECT b.id, a.principal, a.permission"
+                        + " FROM bench_ids b, wopi_acl a WHERE a.doc_id = '" + template + "'");
+                s.execute("INSERT INTO wopi_blobs (doc_id, xpath, file_name, current_version) SELECT b.id, x.xpath,"
+                        + " x.file_name, x.current_version FROM bench_ids b, wopi_blobs x WHERE x.doc_id = '" + template + "'");
+                s.execute("INSERT INTO wopi_versions (doc_id, xpath, version, blob_key, size, modified_at, modified_by)"
+                        + " SELECT b.id, v.xpath, v.version, v.blob_key, v.size, v.modified_at, v.modified_by"
+                        + " FROM bench_ids b, wopi_versions v WHERE v.doc_id = '" + template + "'");
+            }
             try (ResultSet r = s.executeQuery("SELECT COUNT(*) FROM wopi_documents")) {
                 r.next();
                 System.out.println(r.getLong(1));

@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Side-by-side benchmark of the packaged standalone host and nginx serving the same bytes, in one run,
-# over loopback. Prints a table of ratios against the targets of issue 10. Takes about 3 minutes.
+# over loopback. Prints a table of ratios against the targets of issue 10. Takes about 3 minutes and
+# 3 GB of /tmp.
 #
 #   bench/run.sh                 # builds the jar first if it is missing
-#   DURATION=10 CONNECTIONS=64 bench/run.sh
+#   DURATION=10 CONNECTIONS=64 MANY=100000 bench/run.sh
+#   KEEP=1 HOST_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/host.jfr,dumponexit=true,settings=profile" bench/run.sh
 #
-# Needs java 17, curl, and nginx + wrk (installed with apt-get when missing, as root).
+# The host runs with its defaults but two (see bench.conf below). Needs java 17, and nginx, wrk, curl
+# and bc (installed with apt-get when missing, as root).
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -25,6 +28,7 @@ ensure_tools() {
     command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx)
     command -v wrk >/dev/null || missing+=(wrk)
     command -v curl >/dev/null || missing+=(curl)
+    command -v bc >/dev/null || missing+=(bc)
     if [ ${#missing[@]} -gt 0 ]; then
         log "installing ${missing[*]}"
         local sudo=""
