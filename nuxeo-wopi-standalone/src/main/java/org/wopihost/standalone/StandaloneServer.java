@@ -25,7 +25,6 @@ import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.Slf4jRequestLogWriter;
 import org.eclipse.jetty.util.component.LifeCycle;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
@@ -37,6 +36,7 @@ import org.wopihost.engine.HostLinks;
 import org.wopihost.engine.ProofCheck;
 import org.wopihost.proof.ProofKeyVerifier;
 import org.wopihost.standalone.store.ProcessLock;
+import org.wopihost.standalone.web.AsyncAccessLog;
 import org.wopihost.standalone.web.BasicAuthUsers;
 import org.wopihost.standalone.web.BodyPreloader;
 import org.wopihost.standalone.web.ClientThreadLimit;
@@ -217,9 +217,7 @@ public final class StandaloneServer implements AutoCloseable {
      * logged without its query string: that is where the access token is.
      */
     private static CustomRequestLog accessLog() {
-        Slf4jRequestLogWriter writer = new Slf4jRequestLogWriter();
-        writer.setLoggerName(ACCESS_LOGGER);
-        return new CustomRequestLog(writer,
+        return new CustomRequestLog(new AsyncAccessLog(ACCESS_LOGGER),
                 "%{client}a \"%m %U\" %{X-WOPI-Override}i %s %O %{ms}Tms \"%{User-Agent}i\"");
     }
 

@@ -20,6 +20,8 @@ final class FileOperations {
     private FileOperations() {
     }
 
+    private static final int COPY_BUFFER = 64 * 1024;
+
     static Operation getFile(Files files) {
         return Operation.of(VIEW, (file, request) -> {
             Optional<Long> maxExpected = request.header(WopiHeaders.MAX_EXPECTED_SIZE).map(FileOperations::parseSize);
@@ -43,7 +45,7 @@ final class FileOperations {
                 @Override
                 public void writeTo(OutputStream out) throws IOException {
                     try (InputStream in = opened.content()) {
-                        in.transferTo(out);
+                        copy(in, out);
                     }
                 }
             }).header(WopiHeaders.ITEM_VERSION, info.version());
@@ -75,6 +77,17 @@ final class FileOperations {
             return Long.parseLong(value.trim());
         } catch (NumberFormatException e) {
             return Long.MAX_VALUE;
+        }
+    }
+
+    /**
+     * Copies in 64 KiB writes: larger than the servlet container's response buffer, so they go to the
+     * socket without being copied into it first (InputStream.transferTo writes 8 KiB at a time).
+     */
+    private static void copy(InputStream in, OutputStream out) throws IOException {
+        byte[] buffer = new byte[COPY_BUFFER];
+        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+            out.write(buffer, 0, n);
         }
     }
 }

@@ -13,9 +13,12 @@ import org.wopihost.spi.FileRef;
 public final class HostLinks {
 
     private final WopiSettings settings;
+    /** Parsed once: every CheckFileInfo hands it out. */
+    private final String postMessageOrigin;
 
     public HostLinks(WopiSettings settings) {
         this.settings = settings;
+        this.postMessageOrigin = origin(settings.publicUrl());
     }
 
     /** The host page that opens a file in the WOPI client: {@code action} is view or edit. */
@@ -59,7 +62,7 @@ public final class HostLinks {
 
     /** The origin of our host pages, which may exchange PostMessage calls with the client frame. */
     public String postMessageOrigin() {
-        return origin(settings.publicUrl());
+        return postMessageOrigin;
     }
 
     /** {@code scheme://host[:port]} of an absolute URL. */

@@ -6,8 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.JWTVerifier;
@@ -31,11 +34,24 @@ public final class JwtAccessTokens implements AccessTokens {
     /** HS512 wants a key at least as long as its 512-bit output. */
     static final int MIN_SECRET_BYTES = 64;
 
+    /** Enough for the tokens of a few thousand open documents (some 600 bytes each), within a small heap. */
+    static final int VERIFIED_MAX = 2048;
+
     private final Algorithm algorithm;
     private final Duration ttl;
     private final Clock clock;
     private final String wopiPath;
     private final JWTVerifier verifier;
+    /**
+     * Tokens whose signature and claims passed, with the times that decide whether they still do. A
+     * client sends the same token with every request of a session, and verifying it (decoding, JSON,
+     * HMAC) cost more than the rest of a CheckFileInfo's work (bench/run.sh).
+     */
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+
+    /** A verified token and the latest of its {@code iat} and {@code nbf}, if any. */
+    private record Verified(AccessToken token, Instant notBefore) {
+    }
 
     public JwtAccessTokens(String secret, Duration ttl, Clock clock, String wopiPath) {
         if (secret == null || secret.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
@@ -81,6 +97,10 @@ public final class JwtAccessTokens implements AccessTokens {
         if (token == null || token.isEmpty()) {
             throw new InvalidTokenException("No access token");
         }
+        Verified known = verified.get(token);
+        if (known != null && stillValid(known)) {
+            return known.token();
+        }
         DecodedJWT jwt;
         try {
             jwt = verifier.verify(token);
@@ -93,7 +113,22 @@ public final class JwtAccessTokens implements AccessTokens {
                 || !audience.equals(List.of(TokenClaims.audience(wopiPath, fileId)))) {
             throw new InvalidTokenException("Access token audience does not match its file");
         }
-        return new AccessToken(jwt.getSubject(), fileId, TokenClaims.permission(jwt.getClaim(TokenClaims.PERMISSION).asString()),
-                jwt.getExpiresAtAsInstant());
+        AccessToken accessToken = new AccessToken(jwt.getSubject(), fileId,
+                TokenClaims.permission(jwt.getClaim(TokenClaims.PERMISSION).asString()), jwt.getExpiresAtAsInstant());
+        if (verified.size() >= VERIFIED_MAX) {
+            verified.clear();
+        }
+        verified.put(token, new Verified(accessToken, latest(jwt.getIssuedAtAsInstant(), jwt.getNotBeforeAsInstant())));
+        return accessToken;
+    }
+
+    /** The verifier's own time checks (whole seconds, no leeway); a failing token is verified again. */
+    private boolean stillValid(Verified known) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        return now.isBefore(known.token().expiresAt()) && (known.notBefore() == null || !now.isBefore(known.notBefore()));
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a == null ? b : b == null || a.isAfter(b) ? a : b;
     }
 }

@@ -1,0 +1,243 @@
+#!/usr/bin/env bash
+# Side-by-side benchmark of the packaged standalone host and nginx serving the same bytes, in one run,
+# over loopback. Prints a table of ratios against the targets of issue 10. Takes about 3 minutes and
+# 3 GB of /tmp.
+#
+#   bench/run.sh                 # builds the jar first if it is missing
+#   DURATION=10 CONNECTIONS=64 MANY=100000 bench/run.sh
+#   KEEP=1 HOST_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/host.jfr,dumponexit=true,settings=profile" bench/run.sh
+#
+# The host runs with its defaults but two (see bench.conf below). Needs java 17, and nginx, wrk, curl
+# and bc (installed with apt-get when missing, as root).
+set -euo pipefail
+
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(dirname "$HERE")
+JAR=${JAR:-$ROOT/nuxeo-wopi-standalone/target/nuxeo-wopi-standalone.jar}
+DURATION=${DURATION:-10}       # seconds per wrk run
+WARMUP=${WARMUP:-8}            # seconds of load before anything is measured
+CONNECTIONS=${CONNECTIONS:-64}
+LOCK_FILES=${LOCK_FILES:-64}   # documents the Lock/RefreshLock load is spread over
+MANY=${MANY:-100000}           # documents for the "many documents" CheckFileInfo run
+JAVA_OPTS=${JAVA_OPTS:--Xmx64m}
+
+log() { echo "[bench] $*" >&2; }
+
+ensure_tools() {
+    local missing=()
+    command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx)
+    command -v wrk >/dev/null || missing+=(wrk)
+    command -v curl >/dev/null || missing+=(curl)
+    command -v bc >/dev/null || missing+=(bc)
+    if [ ${#missing[@]} -gt 0 ]; then
+        log "installing ${missing[*]}"
+        local sudo=""
+        [ "$(id -u)" -eq 0 ] || sudo=sudo
+        $sudo apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+    fi
+    NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+}
+
+ensure_jar() {
+    if [ ! -f "$JAR" ]; then
+        log "building $JAR"
+        (cd "$ROOT" && mvn -B -q -DskipTests package -pl nuxeo-wopi-standalone -am)
+    fi
+}
+
+free_port() {
+    local port
+    while :; do
+        port=$((20000 + RANDOM % 20000))
+        (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
+    done
+}
+
+cleanup() {
+    [ -n "${HOST_PID:-}" ] && kill "$HOST_PID" 2>/dev/null && wait "$HOST_PID" 2>/dev/null || true
+    [ -f "${WORK:-/nonexistent}/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true
+    if [ -n "${KEEP:-}" ]; then log "kept $WORK"; elif [ -n "${WORK:-}" ]; then rm -rf "$WORK"; fi
+}
+
+# cpu_ticks: the CPU time the host's JVM has used so far, in clock ticks
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$HOST_PID/stat"; }
+
+# wrk_run NAME URL [wrk args...]: prints "req/s p99_ms non2xx host_cpu_us_per_request" and keeps wrk's
+# output in $WORK/NAME.wrk. The CPU per request is the host's, whichever server is loaded: it stays
+# meaningful on a machine that other work shares, where throughput and latency do not.
+wrk_run() {
+    local name=$1 url=$2 before after
+    shift 2
+    before=$(cpu_ticks)
+    wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$url" "$@" >"$WORK/$name.wrk" 2>&1
+    after=$(cpu_ticks)
+    awk -v ticks=$((after - before)) -v hz="$(getconf CLK_TCK)" '
+        / requests in / { n = $1 }
+        /Requests\/sec:/ { rps = $2 }
+        $1 == "99%" { v = $2; u = v; sub(/[0-9.]+/, "", u); sub(/[a-z]+$/, "", v)
+                      p99 = (u == "us") ? v / 1000 : (u == "s") ? v * 1000 : (u == "m") ? v * 60000 : v }
+        /Non-2xx or 3xx responses:/ { bad = $5 }
+        /Socket errors:/ { bad = bad "+sock" }
+        END { printf "%.0f %.2f %s %.0f\n", rps, p99, (bad == "" ? 0 : bad), ticks * 1000000 / hz / n }' "$WORK/$name.wrk"
+}
+
+# best_seconds N COMMAND...: the shortest wall time of N runs, in seconds, or FAILED
+best_seconds() {
+    local n=$1 best="" t s
+    shift
+    for _ in $(seq "$n"); do
+        s=$(date +%s%N)
+        "$@" >/dev/null || { echo FAILED; return; }
+        t=$(($(date +%s%N) - s))
+        if [ -z "$best" ] || [ "$t" -lt "$best" ]; then best=$t; fi
+    done
+    echo "scale=3; $best / 1000000000" | bc -l | sed 's/^\./0./'
+}
+
+get_ok() { # URL EXPECTED_SIZE
+    local out
+    out=$(curl -sS -o /dev/null -w '%{http_code} %{size_download}' "$1")
+    [ "$out" = "200 $2" ] || { log "GET $1 answered $out, expected 200 $2"; return 1; }
+}
+
+put_ok() { # URL FILE
+    local code
+    code=$(curl -sS -o /dev/null -w '%{http_code}' -X POST -H 'X-WOPI-Override: PUT' -H 'X-WOPI-Lock: bench-lock' \
+        -H 'Content-Type: application/octet-stream' -T "$2" "$1")
+    [ "$code" = 200 ] || { log "PutFile answered $code"; return 1; }
+}
+
+lock() { # URL
+    curl -sS -o /dev/null -X POST -H 'X-WOPI-Override: LOCK' -H 'X-WOPI-Lock: bench-lock' "$1"
+}
+
+copy_fsync() { # SRC DST
+    dd if="$1" of="$2" bs=1M conv=fsync status=none
+}
+
+url_of() { tr -d "\n" | sed -n 's/.*"wopiSrc" *: *"\([^"]*\)".*"accessToken" *: *"\([^"]*\)".*/\1?access_token=\2/p'; }
+id_of() { tr -d "\n" | sed -n 's/.*"id" *: *"\([^"]*\)".*/\1/p'; }
+cli() { java -jar "$JAR" "$@" --data "$WORK/data" --config "$WORK/bench.conf"; }
+
+main() {
+    ensure_tools
+    ensure_jar
+    WORK=$(mktemp -d /tmp/wopi-bench.XXXXXX)
+    trap cleanup EXIT
+    mkdir -p "$WORK/www" "$WORK/data"
+    # Departures from the defaults: files up to 2 GB (the 1 GB round trip), and as many requests in
+    # progress per client address as wrk has connections (one address stands for many clients here).
+    printf "%s\n" "nuxeo.wopi.maxFileSize=2147483648" "standalone.http.threadsPerClient=$CONNECTIONS" >"$WORK/bench.conf"
+
+    log "test files"
+    head -c $((256 * 1024 * 1024)) /dev/urandom >"$WORK/www/get256.bin"
+    head -c $((100 * 1024 * 1024)) /dev/urandom >"$WORK/put100.bin"
+    head -c $((1024 * 1024 * 1024)) /dev/zero >"$WORK/one-gb.bin"
+    echo "bench" >"$WORK/small.txt"
+
+    log "starting the host ($JAVA_OPTS)"
+    # shellcheck disable=SC2086
+    java $JAVA_OPTS ${HOST_JAVA_OPTS:-} -jar "$JAR" --port 0 --data "$WORK/data" --config "$WORK/bench.conf" \
+        >"$WORK/host.out" 2>"$WORK/host.err" &
+    HOST_PID=$!
+    for _ in $(seq 120); do [ -s "$WORK/data/server-url" ] && curl -fs "$(cat "$WORK/data/server-url")health" >/dev/null && break; sleep 0.5; done
+    HOST_URL=$(cat "$WORK/data/server-url")
+
+    local small big one
+    small=$(cli import --file "$WORK/small.txt" --owner alice --title bench-template | id_of)
+    big=$(cli import --file "$WORK/www/get256.bin" --owner alice --title big | id_of)
+    one=$(cli import --file "$WORK/small.txt" --owner alice --title one-gb | id_of)
+    CFI=$(cli token --user alice --doc "$small" | url_of)
+    BIG=$(cli token --user alice --doc "$big" | url_of)
+    ONE=$(cli token --user alice --doc "$one" | url_of)
+    java -cp "$JAR" "$HERE/BenchData.java" seed "$WORK/data" "$small" "$LOCK_FILES" >/dev/null
+    java -cp "$JAR" "$HERE/BenchData.java" urls "$WORK/data" "$HOST_URL" bench- "$LOCK_FILES" >"$WORK/lock-urls"
+    sed 's#^https\?://[^/]*##' "$WORK/lock-urls" >"$WORK/lock-paths"
+    while read -r u; do lock "$u"; done <"$WORK/lock-urls"
+    DOCS=$(java -cp "$JAR" "$HERE/BenchData.java" seed "$WORK/data" "$small" 0)
+
+    log "starting nginx"
+    curl -sS "$CFI" >"$WORK/www/cfi.json"
+    NGINX_PORT=$(free_port)
+    local user_line=""
+    [ "$(id -u)" -eq 0 ] && user_line="user root;"
+    cat >"$WORK/nginx.conf" <<EOF
+$user_line
+worker_processes auto;
+pid $WORK/nginx.pid;
+error_log $WORK/nginx.err;
+events { worker_connections 1024; }
+http {
+    access_log $WORK/nginx.access;
+    sendfile on;
+    keepalive_requests 1000000;
+    types { application/json json; application/octet-stream bin; }
+    server {
+        listen 127.0.0.1:$NGINX_PORT;
+        root $WORK/www;
+        location = /lock { return 200; }
+    }
+}
+EOF
+    "$NGINX" -p "$WORK" -c "$WORK/nginx.conf"
+    NG="http://127.0.0.1:$NGINX_PORT"
+    get_ok "$NG/cfi.json" "$(stat -c %s "$WORK/www/cfi.json")"
+
+    log "warm-up ${WARMUP}s"
+    DURATION=$WARMUP wrk_run warm-cfi "$CFI" >/dev/null
+    DURATION=$WARMUP wrk_run warm-lock "$HOST_URL" -s "$HERE/lock.lua" -- "$WORK/lock-paths" >/dev/null
+
+    log "CheckFileInfo"
+    read -r h_cfi_rps h_cfi_p99 h_cfi_bad h_cfi_cpu < <(wrk_run host-cfi "$CFI")
+    read -r n_cfi_rps n_cfi_p99 _ < <(wrk_run nginx-cfi "$NG/cfi.json")
+    log "Lock/RefreshLock"
+    read -r h_lock_rps h_lock_p99 h_lock_bad h_lock_cpu < <(wrk_run host-lock "$HOST_URL" -s "$HERE/lock.lua" -- "$WORK/lock-paths")
+    read -r n_lock_rps n_lock_p99 _ < <(wrk_run nginx-lock "$NG/lock" -s "$HERE/lock.lua")
+
+    log "GetFile 256 MB"
+    local size=$((256 * 1024 * 1024))
+    get_ok "${BIG/\?/\/contents?}" "$size"
+    h_get=$(best_seconds 3 get_ok "${BIG/\?/\/contents?}" "$size")
+    n_get=$(best_seconds 3 get_ok "$NG/get256.bin" "$size")
+
+    log "PutFile 100 MB"
+    lock "$BIG"
+    h_put=$(best_seconds 3 put_ok "${BIG/\?/\/contents?}" "$WORK/put100.bin")
+    c_put=$(best_seconds 3 copy_fsync "$WORK/put100.bin" "$WORK/copy.bin")
+    rm -f "$WORK/copy.bin"
+
+    log "1 GB both ways"
+    lock "$ONE"
+    one_put=$(best_seconds 1 put_ok "${ONE/\?/\/contents?}" "$WORK/one-gb.bin")
+    one_get=$(best_seconds 1 get_ok "${ONE/\?/\/contents?}" $((1024 * 1024 * 1024)))
+    one_cp=$(best_seconds 1 copy_fsync "$WORK/one-gb.bin" "$WORK/copy.bin")
+    rm -f "$WORK/copy.bin" "$WORK/one-gb.bin"
+    curl -fs "${HOST_URL}health" >/dev/null || { log "the host is down after 1 GB"; exit 1; }
+
+    log "CheckFileInfo with $MANY more documents"
+    read -r few_rps few_p99 _ few_cpu < <(wrk_run host-cfi-few "$CFI")
+    MANY_DOCS=$(java -cp "$JAR" "$HERE/BenchData.java" seed "$WORK/data" "$small" "$MANY")
+    read -r many_rps many_p99 many_bad many_cpu < <(wrk_run host-cfi-many "$CFI")
+
+    echo
+    echo "nuxeo-wopi standalone ($JAVA_OPTS) vs nginx $("$NGINX" -v 2>&1 | sed 's#.*/##'), loopback, $(nproc) cores, wrk -t2 -c$CONNECTIONS -d${DURATION}s"
+    printf '%-34s %12s %12s %7s %10s %10s %s\n' operation host nginx ratio "host p99" "nginx p99" target
+    ratio() { case "$1$2" in *FAILED*) echo - ;; *) echo "scale=2; $1 / $2" | bc -l | sed 's/^\./0./' ;; esac; }
+    mbs() { case "$2" in FAILED) echo FAILED ;; *) echo "scale=0; $1 / $2 / 1048576" | bc -l ;; esac; }
+    printf '%-34s %8s r/s %8s r/s %7s %7s ms %7s ms %s\n' "CheckFileInfo" "$h_cfi_rps" "$n_cfi_rps" \
+        "$(ratio "$h_cfi_rps" "$n_cfi_rps")" "$h_cfi_p99" "$n_cfi_p99" ">=0.25x, p99<10ms (non-2xx: $h_cfi_bad; host CPU ${h_cfi_cpu} us/req)"
+    printf '%-34s %8s r/s %8s r/s %7s %7s ms %7s ms %s\n' "Lock/RefreshLock ($LOCK_FILES files)" "$h_lock_rps" "$n_lock_rps" \
+        "$(ratio "$h_lock_rps" "$n_lock_rps")" "$h_lock_p99" "$n_lock_p99" ">=0.25x, p99<10ms (non-2xx: $h_lock_bad; host CPU ${h_lock_cpu} us/req)"
+    printf '%-34s %7s MB/s %7s MB/s %7s %10s %10s %s\n' "GetFile 256 MB" "$(mbs $size "$h_get")" "$(mbs $size "$n_get")" \
+        "$(ratio "$n_get" "$h_get")" - - ">=0.9x"
+    printf '%-34s %8s s  %8s s  %7s %10s %10s %s\n' "PutFile 100 MB (nginx col: cp+fsync)" "$h_put" "$c_put" \
+        "$(ratio "$h_put" "$c_put")" - - "<=1.5x of cp+fsync"
+    printf '%-34s %8s s  %8s s  %7s %10s %10s %s\n' "PutFile 1 GB (vs cp+fsync)" "$one_put" "$one_cp" \
+        "$(ratio "$one_put" "$one_cp")" - - "succeeds in $JAVA_OPTS"
+    printf '%-34s %8s s  %10s %7s %10s %10s %s\n' "GetFile 1 GB" "$one_get" - - - - "succeeds in $JAVA_OPTS"
+    printf '%-34s %8s r/s %8s r/s %7s %7s ms %7s ms %s\n' "CheckFileInfo $MANY_DOCS vs $DOCS docs" "$many_rps" "$few_rps" \
+        "$(ratio "$many_rps" "$few_rps")" "$many_p99" "$few_p99" ">=0.9x (non-2xx: $many_bad; host CPU ${many_cpu} vs ${few_cpu} us/req)"
+}
+
+main "$@"
