@@ -1,7 +1,5 @@
 package org.wopihost.standalone.token;
 
-import org.wopihost.token.TokenClaims;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +21,7 @@ import org.wopihost.spi.AccessTokens;
 import org.wopihost.spi.InvalidTokenException;
 import org.wopihost.spi.IssuedToken;
 import org.wopihost.spi.Permission;
+import org.wopihost.token.TokenClaims;
 
 /**
  * Access tokens as HS512 JWTs in the format of Nuxeo's JWTService ({@code iss} nuxeo, {@code sub}

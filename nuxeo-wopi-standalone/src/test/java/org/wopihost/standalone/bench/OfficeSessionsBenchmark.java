@@ -1,6 +1,5 @@
 package org.wopihost.standalone.bench;
 
-import org.wopihost.testclient.WopiClient;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.wopihost.spi.Permission;
 import org.wopihost.standalone.it.RunningHost;
+import org.wopihost.testclient.WopiClient;
 
 /**
  * Many Office sessions at once against a real standalone server over loopback: each opens its own

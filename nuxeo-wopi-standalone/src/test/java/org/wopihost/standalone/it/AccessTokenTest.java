@@ -1,6 +1,5 @@
 package org.wopihost.standalone.it;
 
-import org.wopihost.testclient.WopiClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -21,6 +20,7 @@ import org.wopihost.spi.Permission;
 import org.wopihost.standalone.StandaloneHost;
 import org.wopihost.standalone.store.Documents;
 import org.wopihost.standalone.token.JwtAccessTokens;
+import org.wopihost.testclient.WopiClient;
 
 /** Every request's token is checked first, and a token opens only the file it was issued for. */
 class AccessTokenTest {

@@ -1,6 +1,5 @@
 package org.wopihost.standalone.it;
 
-import org.wopihost.testclient.WopiClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.wopihost.standalone.Main;
 
 import picocli.CommandLine;
+import org.wopihost.testclient.WopiClient;
 
 /** The {@code token} and {@code list} commands, run against the data folder of a running server. */
 class CommandLineTest {

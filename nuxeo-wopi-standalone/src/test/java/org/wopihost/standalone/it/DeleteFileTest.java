@@ -1,6 +1,5 @@
 package org.wopihost.standalone.it;
 
-import org.wopihost.testclient.WopiClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.wopihost.testclient.WopiClient.header;
 
@@ -16,6 +15,7 @@ import org.wopihost.engine.FileIdCodec;
 import org.wopihost.spi.FileRef;
 import org.wopihost.spi.Permission;
 import org.wopihost.standalone.store.Documents;
+import org.wopihost.testclient.WopiClient;
 
 /** DeleteFile over HTTP: the file goes, a locked one stays, readers cannot, attachments alone. */
 class DeleteFileTest {

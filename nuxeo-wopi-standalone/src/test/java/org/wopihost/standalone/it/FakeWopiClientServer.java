@@ -1,6 +1,5 @@
 package org.wopihost.standalone.it;
 
-import org.wopihost.testclient.WopiClient;
 import java.io.OutputStream;
 import java.math.BigInteger;
 import java.net.InetSocketAddress;
@@ -18,6 +17,7 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
+import org.wopihost.testclient.WopiClient;
 
 /**
  * Plays the WOPI client's side for tests: serves a discovery XML with proof keys from real RSA key

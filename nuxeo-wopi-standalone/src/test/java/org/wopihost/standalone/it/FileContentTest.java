@@ -1,6 +1,5 @@
 package org.wopihost.standalone.it;
 
-import org.wopihost.testclient.WopiClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.wopihost.testclient.WopiClient.header;
 
@@ -21,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.wopihost.spi.Permission;
+import org.wopihost.testclient.WopiClient;
 
 /** GetFile and PutFile over HTTP: bytes, versions, lock rules and failed uploads. */
 class FileContentTest {

@@ -1,6 +1,5 @@
 package org.wopihost.standalone.it;
 
-import org.wopihost.testclient.WopiClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.OutputStream;
@@ -18,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.wopihost.spi.Permission;
 import org.wopihost.standalone.DataFolder;
 import org.wopihost.standalone.StandaloneServer;
+import org.wopihost.testclient.WopiClient;
 
 /** Stopping the server (a restart, SIGTERM) lets a save in flight finish and land. */
 class GracefulStopTest {

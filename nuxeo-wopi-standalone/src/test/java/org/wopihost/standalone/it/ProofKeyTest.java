@@ -1,6 +1,5 @@
 package org.wopihost.standalone.it;
 
-import org.wopihost.testclient.WopiClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.security.KeyPair;
@@ -13,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.wopihost.spi.Permission;
+import org.wopihost.testclient.WopiClient;
 
 /** With a WOPI client whose discovery publishes proof keys, only requests it signed get through. */
 class ProofKeyTest {

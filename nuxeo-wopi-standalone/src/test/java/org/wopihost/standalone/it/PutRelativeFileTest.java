@@ -1,6 +1,5 @@
 package org.wopihost.standalone.it;
 
-import org.wopihost.testclient.WopiClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.wopihost.testclient.WopiClient.header;
 import static org.wopihost.testclient.WopiClient.json;
@@ -22,6 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.wopihost.spi.FileRef;
 import org.wopihost.spi.Permission;
 import org.wopihost.standalone.store.Documents;
+import org.wopihost.testclient.WopiClient;
 
 /**
  * PutRelativeFile over HTTP: suggested and specific (relative) modes, UTF-7 names, conflicts,

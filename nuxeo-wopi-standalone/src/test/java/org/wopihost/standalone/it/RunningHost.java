@@ -1,6 +1,5 @@
 package org.wopihost.standalone.it;
 
-import org.wopihost.testclient.WopiClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -16,6 +15,7 @@ import org.wopihost.spi.Permission;
 import org.wopihost.standalone.DataFolder;
 import org.wopihost.standalone.StandaloneServer;
 import org.wopihost.standalone.store.Documents;
+import org.wopihost.testclient.WopiClient;
 
 /**
  * A real standalone server on a free loopback port with a fresh, seeded data folder, for the

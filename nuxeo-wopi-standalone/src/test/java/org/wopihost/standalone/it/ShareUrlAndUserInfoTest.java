@@ -1,6 +1,5 @@
 package org.wopihost.standalone.it;
 
-import org.wopihost.testclient.WopiClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.wopihost.testclient.WopiClient.json;
 
@@ -12,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.wopihost.spi.Permission;
+import org.wopihost.testclient.WopiClient;
 
 /** GetShareUrl and PutUserInfo over HTTP. */
 class ShareUrlAndUserInfoTest {

@@ -1,6 +1,5 @@
 package org.wopihost.standalone.it;
 
-import org.wopihost.testclient.WopiClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.wopihost.testclient.WopiClient.header;
 
@@ -30,6 +29,7 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.wopihost.spi.Permission;
 import org.wopihost.standalone.DataFolder;
 import org.wopihost.standalone.StandaloneServer;
+import org.wopihost.testclient.WopiClient;
 
 /**
  * Two standalone nodes sharing one PostgreSQL database and one data folder, as behind a load
