@@ -21,6 +21,7 @@ import org.nuxeo.ecm.core.api.NuxeoException;
 import org.nuxeo.ecm.core.api.NuxeoPrincipal;
 import org.wopihost.spi.FileInfo;
 import org.wopihost.spi.FileRef;
+import org.wopihost.spi.LockStore;
 import org.wopihost.spi.Files;
 import org.wopihost.spi.OpenedFile;
 import org.wopihost.spi.WopiUser;
@@ -47,10 +48,13 @@ public final class NuxeoFiles implements Files {
 
     private final NuxeoServices services;
     private final NuxeoUsers users;
+    private final LockStore locks;
 
-    public NuxeoFiles(NuxeoServices services, NuxeoUsers users) {
+    /** @param locks read inside a save's transaction, for its write condition */
+    public NuxeoFiles(NuxeoServices services, NuxeoUsers users, LockStore locks) {
         this.services = services;
         this.users = users;
+        this.locks = locks;
     }
 
     /** Whether the binding serves this xpath: the main file or an attachment. */
@@ -80,16 +84,30 @@ public final class NuxeoFiles implements Files {
         if (!isSupportedXpath(file.xpath())) {
             return Optional.empty();
         }
+        return inTransaction(() -> {
+            CoreSession session = services.systemSession(file.repository());
+            Optional<DocumentModel> doc = document(session, file);
+            Optional<Blob> blob = doc.flatMap(d -> blob(d, file.xpath()));
+            return blob.isEmpty() ? Optional.empty()
+                    : Optional.of(new OpenedFile(info(session, doc.get(), file, blob.get()), blob.get().getStream()));
+        });
+    }
+
+    /** Work in a transaction that may fail with an I/O error. */
+    @FunctionalInterface
+    private interface IoWork<R> {
+        R run() throws IOException;
+    }
+
+    /** Runs {@code work} in a transaction; an IOException it throws comes out as itself. */
+    private <R> R inTransaction(IoWork<R> work) throws IOException {
         try {
             return services.inTransaction(() -> {
-                CoreSession session = services.systemSession(file.repository());
-                return document(session, file).flatMap(doc -> blob(doc, file.xpath()).map(b -> {
-                    try {
-                        return new OpenedFile(info(session, doc, file, b), b.getStream());
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }));
+                try {
+                    return work.run();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             });
         } catch (UncheckedIOException e) {
             throw e.getCause();
@@ -97,12 +115,13 @@ public final class NuxeoFiles implements Files {
     }
 
     @Override
-    public FileInfo write(FileRef file, InputStream content, long maxBytes, WopiUser user, WriteCondition condition)
+    public FileInfo write(FileRef file, InputStream content, WopiUser user, WriteCondition condition)
             throws IOException {
         requireSupported(file);
-        Blob blob = services.createBlob(new LimitedInputStream(content, maxBytes));
-        condition.check(); // the upload is in; the lock it was checked against must not have changed
-        return services.inTransaction(() -> {
+        Blob blob = services.createBlob(content);
+        return inTransaction(() -> {
+            // The upload is in; the lock it was checked against must not have changed.
+            condition.check(locks.get(file));
             CoreSession session = userSession(file.repository(), user);
             DocumentModel doc = session.getDocument(new IdRef(file.documentId()));
             Blob previous = blob(doc, file.xpath()).orElseThrow(() -> new NuxeoException("No blob at " + file.xpath()));
@@ -163,9 +182,9 @@ public final class NuxeoFiles implements Files {
     }
 
     @Override
-    public FileInfo createSibling(FileRef near, String fileName, InputStream content, long maxBytes, WopiUser user,
+    public FileInfo createSibling(FileRef near, String fileName, InputStream content, WopiUser user,
             boolean exactName) throws IOException {
-        Blob blob = services.createBlob(new LimitedInputStream(content, maxBytes));
+        Blob blob = services.createBlob(content);
         blob.setFilename(fileName);
         // Best effort: the name was free when the engine looked; look again now the upload is in.
         if (exactName && findSibling(near, fileName).isPresent()) {

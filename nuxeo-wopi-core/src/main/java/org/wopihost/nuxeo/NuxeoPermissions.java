@@ -73,6 +73,17 @@ public final class NuxeoPermissions implements Permissions {
         });
     }
 
+    /** Everything on the document (Nuxeo's "Manage everything"): may release another user's stuck lock. */
+    @Override
+    public boolean mayManage(WopiUser user, FileRef file) {
+        Optional<NuxeoPrincipal> principal = allowed(user);
+        return principal.isPresent() && services.inTransaction(() -> {
+            CoreSession session = services.session(file.repository(), principal.get());
+            DocumentRef ref = new IdRef(file.documentId());
+            return session.exists(ref) && session.hasPermission(ref, SecurityConstants.EVERYTHING);
+        });
+    }
+
     /** The user's principal when they exist and pass the group restriction. */
     Optional<NuxeoPrincipal> allowed(WopiUser user) {
         return users.principal(user.id())

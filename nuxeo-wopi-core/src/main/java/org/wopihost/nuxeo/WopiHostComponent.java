@@ -89,7 +89,7 @@ public class WopiHostComponent extends DefaultComponent implements WopiHostServi
                 new NuxeoAccessTokens(services, cfg.settings().tokenTtl(), cfg.settings().wopiPath(), clock),
                 users,
                 new NuxeoPermissions(services, users, cfg.allowedGroup()),
-                new NuxeoFiles(services, users),
+                new NuxeoFiles(services, users, lockStore),
                 lockStore);
         this.locks = lockStore;
         this.config = cfg;

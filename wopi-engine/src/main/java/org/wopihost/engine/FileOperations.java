@@ -8,11 +8,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Optional;
 
-import org.wopihost.spi.ContentTooLargeException;
 import org.wopihost.spi.FileInfo;
 import org.wopihost.spi.Files;
 import org.wopihost.spi.OpenedFile;
-import org.wopihost.spi.WriteRefusedException;
 
 /** GetFile and PutFile: the file's bytes, streamed both ways. */
 final class FileOperations {
@@ -54,18 +52,11 @@ final class FileOperations {
 
     static Operation putFile(Files files, LockRules locks, long maxFileSize) {
         return Operation.of(EDIT, (file, request) -> {
-            Optional<String> lockSeen = locks.checkWritable(file.fileId(), request.header(WopiHeaders.LOCK),
+            Optional<String> lockSeen = locks.checkWritable(file.ref(), request.header(WopiHeaders.LOCK),
                     file.info().size());
-            if (request.contentLength() > maxFileSize) {
-                throw new WopiException(413, "The file is larger than this host accepts");
-            }
             FileInfo saved;
-            try (InputStream body = ClientBody.open(request)) {
-                saved = files.write(file.ref(), body, maxFileSize, file.user(), locks.unchanged(file.fileId(), lockSeen));
-            } catch (ContentTooLargeException e) {
-                throw new WopiException(413, e.getMessage());
-            } catch (WriteRefusedException e) {
-                throw WopiException.lockMismatch(e.currentLock(), e.getMessage());
+            try (InputStream body = ClientBody.open(request, maxFileSize)) {
+                saved = files.write(file.ref(), body, file.user(), LockRules.unchanged(lockSeen));
             }
             return WopiResponse.ok().header(WopiHeaders.ITEM_VERSION, saved.version());
         });

@@ -1,5 +1,8 @@
 package org.wopihost.engine;
 
+import static org.wopihost.engine.WopiRequest.Endpoint.CONTENTS;
+import static org.wopihost.engine.WopiRequest.Endpoint.FILE;
+
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Locale;
@@ -9,7 +12,9 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wopihost.config.WopiSettings;
+import org.wopihost.spi.ContentTooLargeException;
 import org.wopihost.spi.WopiPlatform;
+import org.wopihost.spi.WriteRefusedException;
 
 /**
  * The protocol engine: proof check, then token, then the operation named by the method, the
@@ -21,10 +26,8 @@ public final class WopiEngine {
 
     private final ProofCheck proofCheck;
     private final RequestAuthenticator authenticator;
-    private final Operation checkFileInfo;
-    private final Operation getFile;
-    private final Operation putFile;
-    private final Map<String, Operation> overrides;
+    /** The operation table: "endpoint method override" to the operation that serves it. */
+    private final Map<String, Operation> operations;
 
     /**
      * @param hostPages whether {@code {wopiPath}/view|edit/{fileId}} answer: only then do CheckFileInfo,
@@ -35,20 +38,23 @@ public final class WopiEngine {
         this.authenticator = new RequestAuthenticator(platform);
         LockRules locks = new LockRules(platform.locks(), clock);
         HostLinks links = new HostLinks(settings);
-        this.checkFileInfo = new CheckFileInfo(platform, settings, links, hostPages).operation();
-        this.getFile = FileOperations.getFile(platform.files());
-        this.putFile = FileOperations.putFile(platform.files(), locks, settings.maxFileSize());
-        this.overrides = Map.of(
-                "LOCK", LockOperations.lock(locks),
-                "GET_LOCK", LockOperations.getLock(locks),
-                "REFRESH_LOCK", LockOperations.refreshLock(locks),
-                "UNLOCK", LockOperations.unlock(locks),
-                "PUT_RELATIVE", new PutRelativeFile(platform, locks, links, settings.maxFileSize(), settings::wopiSrc,
-                        hostPages).operation(),
-                "RENAME_FILE", RenameAndDelete.rename(platform.files(), locks),
-                "DELETE", RenameAndDelete.delete(platform.files(), locks),
-                "GET_SHARE_URL", ShareUrls.operation(links, hostPages),
-                "PUT_USER_INFO", UserInfoOperation.operation(platform.users()));
+        Operation putFile = FileOperations.putFile(platform.files(), locks, settings.maxFileSize());
+        this.operations = Map.ofEntries(
+                Map.entry(key(FILE, "GET", ""), new CheckFileInfo(platform, settings, links, hostPages).operation()),
+                Map.entry(key(FILE, "POST", "LOCK"), LockOperations.lock(locks)),
+                Map.entry(key(FILE, "POST", "GET_LOCK"), LockOperations.getLock(locks)),
+                Map.entry(key(FILE, "POST", "REFRESH_LOCK"), LockOperations.refreshLock(locks)),
+                Map.entry(key(FILE, "POST", "UNLOCK"), LockOperations.unlock(locks)),
+                Map.entry(key(FILE, "POST", "PUT_RELATIVE"), new PutRelativeFile(platform, locks, links,
+                        settings.maxFileSize(), settings::wopiSrc, hostPages).operation()),
+                Map.entry(key(FILE, "POST", "RENAME_FILE"), RenameAndDelete.rename(platform.files(), locks)),
+                Map.entry(key(FILE, "POST", "DELETE"), RenameAndDelete.delete(platform.files(), locks)),
+                Map.entry(key(FILE, "POST", "GET_SHARE_URL"), ShareUrls.operation(links, hostPages)),
+                Map.entry(key(FILE, "POST", "PUT_USER_INFO"), UserInfoOperation.operation(platform.users())),
+                Map.entry(key(CONTENTS, "GET", ""), FileOperations.getFile(platform.files())),
+                Map.entry(key(CONTENTS, "POST", "PUT"), putFile),
+                Map.entry(key(CONTENTS, "POST", ""), putFile));
+        // Containers, ecosystem, ancestry: not offered, and CheckFileInfo does not claim them.
     }
 
     /** Handles one request; never throws. */
@@ -62,59 +68,71 @@ public final class WopiEngine {
             }
             return operation.execute(file, request);
         } catch (WopiException e) {
-            // 4xx and 501 answer what the client asked for: debug, so that no client can fill the log.
-            if (e.status() == 500) {
-                LOG.warn("{} {} on {}: {}", e.status(), describe(request), request.fileId(), e.getMessage());
-            } else {
-                LOG.debug("{} {} on {}: {}", e.status(), describe(request), request.fileId(), e.getMessage());
-            }
-            return e.toResponse();
+            return answer(request, e);
         } catch (IOException | RuntimeException e) {
-            Optional<ClientBody.Failure> body = ClientBody.Failure.in(e);
-            if (body.isEmpty()) {
-                LOG.error("500 {} on {}", describe(request), request.fileId(), e);
-                return WopiResponse.status(500);
-            }
-            // The store kept the previous version. A stall costs its client a timeout, so it may warn.
-            if (body.get().timedOut()) {
-                LOG.warn("408 {} on {}: the request body stalled or came too slowly ({})", describe(request),
-                        request.fileId(), body.get().getMessage());
-                return WopiResponse.status(408);
-            }
-            LOG.debug("400 {} on {}: the request body ended early ({})", describe(request), request.fileId(),
-                    body.get().getMessage());
-            return WopiResponse.status(400);
+            return portFailure(request, e);
         }
     }
 
-    private Operation resolve(WopiRequest request) throws WopiException {
-        String method = request.method();
-        String override = request.header(WopiHeaders.OVERRIDE).map(v -> v.trim().toUpperCase(Locale.ROOT)).orElse("");
-        switch (request.endpoint()) {
-            case FILE -> {
-                if (method.equals("GET")) {
-                    return checkFileInfo;
-                }
-                if (method.equals("POST")) {
-                    Operation op = overrides.get(override);
-                    if (op != null) {
-                        return op;
-                    }
-                }
-            }
-            case CONTENTS -> {
-                if (method.equals("GET")) {
-                    return getFile;
-                }
-                if (method.equals("POST") && (override.equals("PUT") || override.isEmpty())) {
-                    return putFile;
-                }
-            }
-            default -> {
-                // Containers, ecosystem, ancestry: not offered, and CheckFileInfo does not claim them.
+    /** What a port's (or the client body's) exception answers: the one table of them. */
+    private static WopiResponse portFailure(WopiRequest request, Exception e) {
+        Optional<WriteRefusedException> refused = cause(e, WriteRefusedException.class);
+        if (refused.isPresent()) {
+            return answer(request, WopiException.lockMismatch(refused.get().currentLock(), refused.get().getMessage()));
+        }
+        if (cause(e, ContentTooLargeException.class).isPresent()) {
+            return answer(request, new WopiException(413, "The file is larger than this host accepts"));
+        }
+        Optional<ClientBody.Failure> body = cause(e, ClientBody.Failure.class);
+        if (body.isEmpty()) {
+            LOG.error("500 {} on {}", describe(request), request.fileId(), e);
+            return WopiResponse.status(500);
+        }
+        // The store kept the previous version. A stall costs its client a timeout, so it may warn.
+        if (body.get().timedOut()) {
+            LOG.warn("408 {} on {}: the request body stalled or came too slowly ({})", describe(request),
+                    request.fileId(), body.get().getMessage());
+            return WopiResponse.status(408);
+        }
+        LOG.debug("400 {} on {}: the request body ended early ({})", describe(request), request.fileId(),
+                body.get().getMessage());
+        return WopiResponse.status(400);
+    }
+
+    private static WopiResponse answer(WopiRequest request, WopiException e) {
+        // 4xx and 501 answer what the client asked for: debug, so that no client can fill the log.
+        if (e.status() == 500) {
+            LOG.warn("{} {} on {}: {}", e.status(), describe(request), request.fileId(), e.getMessage());
+        } else {
+            LOG.debug("{} {} on {}: {}", e.status(), describe(request), request.fileId(), e.getMessage());
+        }
+        return e.toResponse();
+    }
+
+    /** {@code type} somewhere in {@code e}'s causes, however a store wrapped it. */
+    private static <T extends Throwable> Optional<T> cause(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return Optional.of(type.cast(t));
             }
         }
-        throw WopiException.notImplemented("Not supported: " + describe(request));
+        return Optional.empty();
+    }
+
+    private Operation resolve(WopiRequest request) throws WopiException {
+        Operation operation = operations.get(key(request.endpoint(), request.method(), override(request)));
+        if (operation == null) {
+            throw WopiException.notImplemented("Not supported: " + describe(request));
+        }
+        return operation;
+    }
+
+    private static String key(WopiRequest.Endpoint endpoint, String method, String override) {
+        return endpoint + " " + method + " " + override;
+    }
+
+    private static String override(WopiRequest request) {
+        return request.header(WopiHeaders.OVERRIDE).map(v -> v.trim().toUpperCase(Locale.ROOT)).orElse("");
     }
 
     private static String describe(WopiRequest request) {

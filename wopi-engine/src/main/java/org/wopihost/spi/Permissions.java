@@ -12,4 +12,10 @@ public interface Permissions {
 
     /** Whether {@code user} may create a new document next to {@code near} (PutRelativeFile). */
     boolean mayCreateSibling(WopiUser user, FileRef near);
+
+    /**
+     * Whether {@code user} manages the document holding {@code file} (Nuxeo's Everything, the standalone
+     * document's owner): such a user may release a lock someone else left stuck on it.
+     */
+    boolean mayManage(WopiUser user, FileRef file);
 }

@@ -1,5 +1,7 @@
 package org.wopihost.spi;
 
+import java.util.Optional;
+
 /**
  * What must still hold when an upload has been received and is about to become the current
  * version. A save can take minutes; the lock it was checked against may have changed meanwhile.
@@ -8,9 +10,13 @@ package org.wopihost.spi;
 public interface WriteCondition {
 
     /** No condition. */
-    WriteCondition NONE = () -> {
+    WriteCondition NONE = lockNow -> {
     };
 
-    /** @throws WriteRefusedException when the write must not land any more */
-    void check() throws WriteRefusedException;
+    /**
+     * @param lockNow the file's unexpired lock, read by the platform inside the write's own transaction
+     *                (no second connection), as late before the content becomes current as it can
+     * @throws WriteRefusedException when the write must not land any more
+     */
+    void check(Optional<LockInfo> lockNow) throws WriteRefusedException;
 }

@@ -13,7 +13,6 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
-import org.wopihost.spi.ContentTooLargeException;
 
 /**
  * File contents on disk, one immutable file per version under {@code blobs/}. A write goes to a
@@ -47,9 +46,10 @@ public final class BlobFiles implements AutoCloseable {
 
     /**
      * Streams {@code in} to a new blob, on disk when this returns, and marked until {@link #keep} or
-     * {@link #delete}; refuses, and keeps nothing, past {@code maxBytes}.
+     * {@link #delete}. When reading {@code in} fails (a client gone, a body over the size limit),
+     * nothing is kept.
      */
-    public Stored store(InputStream in, long maxBytes) throws IOException {
+    public Stored store(InputStream in) throws IOException {
         String key = UUID.randomUUID().toString().replace("-", "");
         Path part = work.part(key);
         long size = 0;
@@ -59,9 +59,6 @@ public final class BlobFiles implements AutoCloseable {
                 byte[] buffer = new byte[BUFFER];
                 for (int n; (n = in.read(buffer)) != -1;) {
                     size += n;
-                    if (size > maxBytes) {
-                        throw new ContentTooLargeException(maxBytes);
-                    }
                     out.write(buffer, 0, n);
                 }
                 channel.force(true);

@@ -98,7 +98,7 @@ public final class Documents {
     /** Adds a file to a document at {@code xpath}, as its first version. */
     public FileRef addFile(String docId, String xpath, String fileName, InputStream content, String userId)
             throws IOException {
-        saveBlob(content, Long.MAX_VALUE, (c, stored) -> insertBlob(c, docId, xpath, fileName, stored, userId));
+        saveBlob(content, (c, stored) -> insertBlob(c, docId, xpath, fileName, stored, userId));
         return new FileRef(REPOSITORY, docId, xpath);
     }
 
@@ -113,8 +113,8 @@ public final class Documents {
      * transaction: when this returns, the blob, its directory entry and the commit are on disk. When
      * the work fails, nothing is kept.
      */
-    <T> T saveBlob(InputStream content, long maxBytes, BlobWork<T> work) throws IOException {
-        BlobFiles.Stored stored = blobs.store(content, maxBytes);
+    <T> T saveBlob(InputStream content, BlobWork<T> work) throws IOException {
+        BlobFiles.Stored stored = blobs.store(content);
         T result;
         try {
             result = db.durableTransaction(c -> work.run(c, stored));

@@ -40,17 +40,22 @@ public final class StandaloneFiles implements Files {
     private static final String NAMES_TASK = "sibling-names";
 
     private final Documents documents;
+    private final SqlLockStore locks;
     private final Database db;
     private final BlobFiles blobs;
     private final int versionsKept;
 
-    /** @param versionsKept how many versions of each file to keep, at least 1 */
-    public StandaloneFiles(Documents documents, int versionsKept) {
+    /**
+     * @param locks        read inside a save's transaction, for its write condition
+     * @param versionsKept how many versions of each file to keep, at least 1
+     */
+    public StandaloneFiles(Documents documents, SqlLockStore locks, int versionsKept) {
         if (versionsKept < 1) {
             throw new IllegalArgumentException("At least one version must be kept");
         }
         this.versionsKept = versionsKept;
         this.documents = documents;
+        this.locks = locks;
         documents.claimOnce(NAMES_TASK); // the row exact-name creations lock
         this.db = documents.database();
         this.blobs = documents.blobs();
@@ -75,19 +80,21 @@ public final class StandaloneFiles implements Files {
     }
 
     @Override
-    public FileInfo write(FileRef file, InputStream content, long maxBytes, WopiUser user, WriteCondition condition)
+    public FileInfo write(FileRef file, InputStream content, WopiUser user, WriteCondition condition)
             throws IOException {
         if (!isOurs(file)) {
             throw new NoSuchFileException(file.toString());
         }
         // Read back inside the transaction, under the row lock: a concurrent save must not make us
         // report its version as ours.
-        FileInfo saved = documents.saveBlob(content, maxBytes, (c, stored) -> {
+        FileInfo saved = documents.saveBlob(content, (c, stored) -> {
             Integer version = currentVersionForUpdate(c, file);
             if (version == null) {
                 throw new NoSuchFileException(file + " was deleted during the save");
             }
-            condition.check(); // under the row lock: no other save of this file commits meanwhile
+            // Under the row lock, on this transaction's connection: no other save of this file commits
+            // meanwhile, and no second pooled connection is taken while this one holds the lock.
+            condition.check(locks.get(c, file));
             documents.insertVersion(c, file.documentId(), file.xpath(), version + 1, stored, user.id());
             Documents.update(c, "UPDATE wopi_blobs SET current_version = ? WHERE doc_id = ? AND xpath = ?",
                     version + 1, file.documentId(), file.xpath());
@@ -151,10 +158,10 @@ public final class StandaloneFiles implements Files {
 
     /** A new document whose ACL is that of {@code near}'s document, so the same people see it. */
     @Override
-    public FileInfo createSibling(FileRef near, String fileName, InputStream content, long maxBytes, WopiUser user,
+    public FileInfo createSibling(FileRef near, String fileName, InputStream content, WopiUser user,
             boolean exactName) throws IOException {
         String docId = UUID.randomUUID().toString();
-        documents.saveBlob(content, maxBytes, (c, stored) -> {
+        documents.saveBlob(content, (c, stored) -> {
             if (exactName) {
                 // Serialize creations on one row, then look again: two uploads racing for one
                 // name cannot both get it.

@@ -48,4 +48,11 @@ public final class StandalonePermissions implements Permissions {
     public boolean mayCreateSibling(WopiUser user, FileRef near) {
         return of(user, near).filter(p -> p == Permission.EDIT).isPresent();
     }
+
+    /** A document's owner (its creator) manages it. */
+    @Override
+    public boolean mayManage(WopiUser user, FileRef file) {
+        return Documents.REPOSITORY.equals(file.repository()) && db.read(c -> Documents.exists(c,
+                "SELECT 1 FROM wopi_documents WHERE id = ? AND owner_id = ?", file.documentId(), user.id()));
+    }
 }

@@ -23,14 +23,14 @@ class BlobFilesTest {
     void aStartingProcessSettlesWhatDeadProcessesLeftAndNothingOfLiveOnes() throws Exception {
         Path tmp = data.resolve("tmp");
         BlobFiles dying = new BlobFiles(data);
-        BlobFiles.Stored committed = dying.store(content("committed"), Long.MAX_VALUE);
-        BlobFiles.Stored neverCommitted = dying.store(content("never committed"), Long.MAX_VALUE);
+        BlobFiles.Stored committed = dying.store(content("committed"));
+        BlobFiles.Stored neverCommitted = dying.store(content("never committed"));
         Path halfUpload = Files.writeString(tmp.resolve(dying.processId()).resolve("0".repeat(32) + ".part"), "half");
         dying.close(); // as if killed: its lock goes, its marks stay
 
         try (BlobFiles live = new BlobFiles(data); BlobFiles starting = new BlobFiles(data)) {
             Path inFlight = Files.writeString(tmp.resolve(live.processId()).resolve("1".repeat(32) + ".part"), "x");
-            BlobFiles.Stored liveUnsettled = live.store(content("not committed yet"), Long.MAX_VALUE);
+            BlobFiles.Stored liveUnsettled = live.store(content("not committed yet"));
 
             starting.settleAbandoned(key -> key.equals(committed.key()));
 
@@ -52,7 +52,7 @@ class BlobFilesTest {
     @Test
     void aProcessLeavesNothingBehindWhenItStops() throws Exception {
         BlobFiles blobs = new BlobFiles(data);
-        BlobFiles.Stored stored = blobs.store(content("kept"), Long.MAX_VALUE);
+        BlobFiles.Stored stored = blobs.store(content("kept"));
         blobs.keep(stored.key());
         String id = blobs.processId();
         blobs.close();
