@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.wopihost.spi.Permission;
+import org.wopihost.testclient.MutableClock;
 import org.wopihost.testclient.WopiClient;
 
 /** Lock, GetLock, RefreshLock, Unlock and UnlockAndRelock over HTTP, with the spec's error cases. */

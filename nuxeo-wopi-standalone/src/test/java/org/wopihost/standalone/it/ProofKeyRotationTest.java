@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.wopihost.spi.Permission;
+import org.wopihost.testclient.MutableClock;
 import org.wopihost.testclient.WopiClient;
 
 /** When the WOPI client rotates its keys, a failed check refreshes discovery, at most once a minute. */
