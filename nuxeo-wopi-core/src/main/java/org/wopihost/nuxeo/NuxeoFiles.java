@@ -300,16 +300,20 @@ public final class NuxeoFiles implements Files {
     private static FileInfo stored(CoreSession session, FileRef ref) {
         DocumentModel doc = session.getDocument(new IdRef(ref.documentId()));
         Blob blob = blob(doc, ref.xpath()).orElseThrow(() -> new NuxeoException("No blob at " + ref.xpath()));
-        return info(session, doc, ref, blob);
+        return info(null, doc, ref, blob); // a save answers its version and name: no folder to load
     }
 
-    private static FileInfo info(CoreSession session, DocumentModel doc, FileRef ref, Blob blob) {
+    /**
+     * @param session where the document's folder is read, for its title (a system session: always
+     *                readable); null to leave the folder out
+     */
+    static FileInfo info(CoreSession session, DocumentModel doc, FileRef ref, Blob blob) {
         Instant modified = doc.getPropertyValue(MODIFIED) instanceof Calendar c ? c.toInstant() : Instant.EPOCH;
         String version = version(modified, blob);
         String owner = doc.getPropertyValue(CREATOR) instanceof String s ? s : "";
         String fileName = blob.getFilename() != null ? blob.getFilename() : doc.getTitle();
         return new FileInfo(ref, fileName, blob.getLength(), version, modified, owner,
-                doc.getTitle(), containerName(session, doc));
+                doc.getTitle(), session == null ? null : containerName(session, doc));
     }
 
     /**

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.wopihost.engine.StuckLocks;
 import org.wopihost.engine.StuckLocks.Outcome;
 import org.wopihost.spi.AccessTokens;
+import org.wopihost.spi.FileAccess;
 import org.wopihost.spi.FileRef;
 import org.wopihost.spi.Files;
 import org.wopihost.spi.LockInfo;
@@ -74,6 +75,11 @@ class StuckLocksTest {
     private record Managers(Set<String> managers) implements Permissions {
         @Override
         public Optional<Permission> of(WopiUser user, FileRef file) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<FileAccess> access(WopiUser user, FileRef file) {
             throw new UnsupportedOperationException();
         }
 

@@ -62,7 +62,7 @@ public final class StandaloneFiles implements Files {
     }
 
     /** A current version row: metadata plus where its bytes are. */
-    private record Current(FileInfo info, String blobKey) {
+    record Current(FileInfo info, String blobKey) {
     }
 
     @Override
@@ -224,7 +224,7 @@ public final class StandaloneFiles implements Files {
         return db.read(c -> current(c, file));
     }
 
-    private static Optional<Current> current(Connection c, FileRef file) throws SQLException {
+    static Optional<Current> current(Connection c, FileRef file) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(CURRENT)) {
             Documents.bind(ps, file.documentId(), file.xpath());
             try (ResultSet rs = ps.executeQuery()) {
