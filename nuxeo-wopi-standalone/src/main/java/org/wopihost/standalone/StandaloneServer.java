@@ -3,7 +3,6 @@ package org.wopihost.standalone;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -31,23 +30,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wopihost.config.WopiSettings;
 import org.wopihost.discovery.DiscoveryClient;
-import org.wopihost.engine.DiscoveryProofCheck;
 import org.wopihost.engine.HostLinks;
-import org.wopihost.engine.ProofCheck;
-import org.wopihost.proof.ProofKeyVerifier;
+import org.wopihost.engine.WopiHost;
 import org.wopihost.standalone.store.ProcessLock;
 import org.wopihost.standalone.web.AsyncAccessLog;
 import org.wopihost.standalone.web.BasicAuthUsers;
 import org.wopihost.standalone.web.BodyPreloader;
 import org.wopihost.standalone.web.ClientThreadLimit;
+import org.wopihost.standalone.web.HealthServlet;
+import org.wopihost.standalone.web.IndexServlet;
 import org.wopihost.standalone.web.MinimumUploadRate;
 import org.wopihost.standalone.web.NoSniffErrorHandler;
 import org.wopihost.web.DedicatedWopiHostFilter;
 import org.wopihost.web.HostPageServlet;
 import org.wopihost.web.NoWopiClientServlet;
-import org.wopihost.engine.WopiEngine;
-import org.wopihost.standalone.web.HealthServlet;
-import org.wopihost.standalone.web.IndexServlet;
 import org.wopihost.web.WopiServlet;
 
 /** The standalone host: Jetty serving WOPI, {@code /health} and the document list. */
@@ -146,29 +142,26 @@ public final class StandaloneServer implements AutoCloseable {
             context.setContextPath("/");
             context.setErrorHandler(new NoSniffErrorHandler());
             String wopi = "/" + StandaloneHost.WOPI_PATH;
-            ProofCheck proofCheck = ProofCheck.NONE;
+            // Host pages are always served (without a client, a page that says so): every URL the
+            // engine hands out answers.
+            WopiHost wopiHost = WopiHost.assemble(host.platform(), settings, true, data.root().resolve("discovery.xml"),
+                    clock, background);
             BasicAuthUsers login = new BasicAuthUsers(host.users());
             ServletHolder hostPage = new ServletHolder("hostpage", new NoWopiClientServlet());
-            if (settings.discoveryUrl() != null) {
-                // A WOPI client is configured: check its proof keys and serve host pages that open it.
-                DiscoveryClient discovery = DiscoveryClient.builder(URI.create(settings.discoveryUrl()))
-                        .cacheFile(data.root().resolve("discovery.xml")).netZone(settings.netZone()).clock(clock).build();
+            if (wopiHost.discovery().isPresent()) {
+                // A WOPI client is configured: its keys check proofs, and host pages open it.
+                DiscoveryClient discovery = wopiHost.discovery().get();
                 discovery.scheduleRefresh(background, DiscoveryClient.DAILY);
-                if (settings.proofKeysEnabled()) {
-                    proofCheck = new DiscoveryProofCheck(discovery, new ProofKeyVerifier(clock), background);
-                }
                 hostPage = new ServletHolder("hostpage",
                         new HostPageServlet(host.platform(), settings, discovery, login));
             }
-            // Host pages are always served (without a client, a page that says so): every URL the
-            // engine hands out answers.
             context.getServletHandler().addServlet(hostPage);
             ServletMapping hostPages = new ServletMapping();
             hostPages.setServletName("hostpage");
             hostPages.setPathSpecs(new String[] {wopi + "/view/*", wopi + "/edit/*"});
             context.getServletHandler().addServletMapping(hostPages);
-            WopiEngine engine = new WopiEngine(host.platform(), settings, proofCheck, true, clock);
-            context.addServlet(new ServletHolder("wopi", new WopiServlet(engine, settings.baseUrl())), wopi + "/*");
+            context.addServlet(new ServletHolder("wopi", new WopiServlet(wopiHost.engine(), settings.baseUrl())),
+                    wopi + "/*");
             DedicatedWopiHostFilter dedicated = new DedicatedWopiHostFilter(settings.baseUrl(), settings.publicUrl(),
                     wopi + "/files/");
             if (dedicated.isActive()) {
