@@ -40,8 +40,10 @@ import org.wopihost.standalone.web.AsyncAccessLog;
 import org.wopihost.standalone.web.BasicAuthUsers;
 import org.wopihost.standalone.web.BodyPreloader;
 import org.wopihost.standalone.web.ClientThreadLimit;
+import org.wopihost.standalone.web.MetricsServlet;
 import org.wopihost.standalone.web.MinimumUploadRate;
 import org.wopihost.standalone.web.NoSniffErrorHandler;
+import org.wopihost.standalone.web.PrometheusMetrics;
 import org.wopihost.web.DedicatedWopiHostFilter;
 import org.wopihost.web.HostPageServlet;
 import org.wopihost.web.NoWopiClientServlet;
@@ -147,12 +149,14 @@ public final class StandaloneServer implements AutoCloseable {
             context.setErrorHandler(new NoSniffErrorHandler());
             String wopi = "/" + StandaloneHost.WOPI_PATH;
             ProofCheck proofCheck = ProofCheck.NONE;
+            PrometheusMetrics metrics = new PrometheusMetrics();
             BasicAuthUsers login = new BasicAuthUsers(host.users());
             ServletHolder hostPage = new ServletHolder("hostpage", new NoWopiClientServlet());
             if (settings.discoveryUrl() != null) {
                 // A WOPI client is configured: check its proof keys and serve host pages that open it.
                 DiscoveryClient discovery = DiscoveryClient.builder(URI.create(settings.discoveryUrl()))
-                        .cacheFile(data.root().resolve("discovery.xml")).netZone(settings.netZone()).clock(clock).build();
+                        .cacheFile(data.root().resolve("discovery.xml")).netZone(settings.netZone()).clock(clock)
+                        .onRefresh(metrics::discoveryRefresh).build();
                 discovery.scheduleRefresh(background, DiscoveryClient.DAILY);
                 if (settings.proofKeysEnabled()) {
                     proofCheck = new DiscoveryProofCheck(discovery, new ProofKeyVerifier(clock), background);
@@ -167,7 +171,7 @@ public final class StandaloneServer implements AutoCloseable {
             hostPages.setServletName("hostpage");
             hostPages.setPathSpecs(new String[] {wopi + "/view/*", wopi + "/edit/*"});
             context.getServletHandler().addServletMapping(hostPages);
-            WopiEngine engine = new WopiEngine(host.platform(), settings, proofCheck, true, clock);
+            WopiEngine engine = new WopiEngine(host.platform(), settings, proofCheck, true, clock, metrics);
             context.addServlet(new ServletHolder("wopi", new WopiServlet(engine, settings.baseUrl())), wopi + "/*");
             DedicatedWopiHostFilter dedicated = new DedicatedWopiHostFilter(settings.baseUrl(), settings.publicUrl(),
                     wopi + "/files/");
@@ -176,6 +180,7 @@ public final class StandaloneServer implements AutoCloseable {
             }
             StandaloneHost opened = host;
             context.addServlet(new ServletHolder("health", new HealthServlet(() -> isUp(opened))), "/health");
+            context.addServlet(new ServletHolder("metrics", new MetricsServlet(metrics)), "/metrics");
             context.addServlet(new ServletHolder("index", new IndexServlet(host.documents(), host.users(),
                     host.platform().permissions(), login, settings.discoveryUrl() == null ? null : new HostLinks(settings))),
                     "/");

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wopihost.config.WopiSettings;
+import org.wopihost.spi.WopiMetrics;
 import org.wopihost.spi.WopiPlatform;
 
 /**
@@ -21,40 +22,53 @@ public final class WopiEngine {
 
     private final ProofCheck proofCheck;
     private final RequestAuthenticator authenticator;
-    private final Operation checkFileInfo;
-    private final Operation getFile;
-    private final Operation putFile;
-    private final Map<String, Operation> overrides;
+    /** By the WOPI operation's name, as {@link #operationName} gives it. */
+    private final Map<String, Operation> operations;
+    private final WopiMetrics metrics;
+
+    /** The WOPI operation names of the X-WOPI-Override values, as the spec spells them. */
+    private static final Map<String, String> OVERRIDE_NAMES = Map.ofEntries(Map.entry("LOCK", "Lock"),
+            Map.entry("GET_LOCK", "GetLock"), Map.entry("REFRESH_LOCK", "RefreshLock"), Map.entry("UNLOCK", "Unlock"),
+            Map.entry("PUT_RELATIVE", "PutRelativeFile"), Map.entry("RENAME_FILE", "RenameFile"),
+            Map.entry("DELETE", "DeleteFile"), Map.entry("GET_SHARE_URL", "GetShareUrl"),
+            Map.entry("PUT_USER_INFO", "PutUserInfo"));
 
     /**
      * @param hostPages whether {@code {wopiPath}/view|edit/{fileId}} answer: only then do CheckFileInfo,
      *                  PutRelativeFile and GetShareUrl hand their URLs out
      */
     public WopiEngine(WopiPlatform platform, WopiSettings settings, ProofCheck proofCheck, boolean hostPages, Clock clock) {
+        this(platform, settings, proofCheck, hostPages, clock, WopiMetrics.NONE);
+    }
+
+    /** @param metrics told of every request (by the servlet, which times it whole) and of every proof failure */
+    public WopiEngine(WopiPlatform platform, WopiSettings settings, ProofCheck proofCheck, boolean hostPages, Clock clock,
+            WopiMetrics metrics) {
+        this.metrics = metrics;
         this.proofCheck = proofCheck;
         this.authenticator = new RequestAuthenticator(platform);
         LockRules locks = new LockRules(platform.locks(), clock);
         HostLinks links = new HostLinks(settings);
-        this.checkFileInfo = new CheckFileInfo(platform, settings, links, hostPages).operation();
-        this.getFile = FileOperations.getFile(platform.files());
-        this.putFile = FileOperations.putFile(platform.files(), locks, settings.maxFileSize());
-        this.overrides = Map.of(
-                "LOCK", LockOperations.lock(locks),
-                "GET_LOCK", LockOperations.getLock(locks),
-                "REFRESH_LOCK", LockOperations.refreshLock(locks),
-                "UNLOCK", LockOperations.unlock(locks),
-                "PUT_RELATIVE", new PutRelativeFile(platform, locks, links, settings.maxFileSize(), settings::wopiSrc,
-                        hostPages).operation(),
-                "RENAME_FILE", RenameAndDelete.rename(platform.files(), locks),
-                "DELETE", RenameAndDelete.delete(platform.files(), locks),
-                "GET_SHARE_URL", ShareUrls.operation(links, hostPages),
-                "PUT_USER_INFO", UserInfoOperation.operation(platform.users()));
+        this.operations = Map.ofEntries(
+                Map.entry("CheckFileInfo", new CheckFileInfo(platform, settings, links, hostPages).operation()),
+                Map.entry("GetFile", FileOperations.getFile(platform.files())),
+                Map.entry("PutFile", FileOperations.putFile(platform.files(), locks, settings.maxFileSize())),
+                Map.entry("Lock", LockOperations.lock(locks)),
+                Map.entry("GetLock", LockOperations.getLock(locks)),
+                Map.entry("RefreshLock", LockOperations.refreshLock(locks)),
+                Map.entry("Unlock", LockOperations.unlock(locks)),
+                Map.entry("PutRelativeFile", new PutRelativeFile(platform, locks, links, settings.maxFileSize(),
+                        settings::wopiSrc, hostPages).operation()),
+                Map.entry("RenameFile", RenameAndDelete.rename(platform.files(), locks)),
+                Map.entry("DeleteFile", RenameAndDelete.delete(platform.files(), locks)),
+                Map.entry("GetShareUrl", ShareUrls.operation(links, hostPages)),
+                Map.entry("PutUserInfo", UserInfoOperation.operation(platform.users())));
     }
 
     /** Handles one request; never throws. */
     public WopiResponse handle(WopiRequest request) {
         try {
-            proofCheck.check(request);
+            checkProof(request);
             FileContext file = authenticator.authenticate(request);
             Operation operation = resolve(request);
             if (!file.permission().allows(operation.required())) {
@@ -87,34 +101,39 @@ public final class WopiEngine {
         }
     }
 
-    private Operation resolve(WopiRequest request) throws WopiException {
-        String method = request.method();
+    public WopiMetrics metrics() {
+        return metrics;
+    }
+
+    /** The WOPI operation a request asks for, as the spec names it ({@code Unsupported} for others): for metrics. */
+    public static String operationName(WopiRequest request) {
         String override = request.header(WopiHeaders.OVERRIDE).map(v -> v.trim().toUpperCase(Locale.ROOT)).orElse("");
-        switch (request.endpoint()) {
-            case FILE -> {
-                if (method.equals("GET")) {
-                    return checkFileInfo;
-                }
-                if (method.equals("POST")) {
-                    Operation op = overrides.get(override);
-                    if (op != null) {
-                        return op;
-                    }
-                }
-            }
-            case CONTENTS -> {
-                if (method.equals("GET")) {
-                    return getFile;
-                }
-                if (method.equals("POST") && (override.equals("PUT") || override.isEmpty())) {
-                    return putFile;
-                }
-            }
-            default -> {
-                // Containers, ecosystem, ancestry: not offered, and CheckFileInfo does not claim them.
-            }
+        String method = request.method();
+        return switch (request.endpoint()) {
+            case FILE -> method.equals("GET") ? "CheckFileInfo"
+                    : method.equals("POST") ? OVERRIDE_NAMES.getOrDefault(override, "Unsupported") : "Unsupported";
+            case CONTENTS -> method.equals("GET") ? "GetFile"
+                    : method.equals("POST") && (override.equals("PUT") || override.isEmpty()) ? "PutFile" : "Unsupported";
+            default -> "Unsupported";
+        };
+    }
+
+    private void checkProof(WopiRequest request) throws WopiException {
+        try {
+            proofCheck.check(request);
+        } catch (WopiException e) {
+            metrics.proofFailure();
+            throw e;
         }
-        throw WopiException.notImplemented("Not supported: " + describe(request));
+    }
+
+    private Operation resolve(WopiRequest request) throws WopiException {
+        Operation operation = operations.get(operationName(request));
+        if (operation == null) {
+            // Containers, ecosystem, ancestry: not offered, and CheckFileInfo does not claim them.
+            throw WopiException.notImplemented("Not supported: " + describe(request));
+        }
+        return operation;
     }
 
     private static String describe(WopiRequest request) {
