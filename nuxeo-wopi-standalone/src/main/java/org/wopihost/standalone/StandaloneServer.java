@@ -39,8 +39,10 @@ import org.wopihost.standalone.web.BodyPreloader;
 import org.wopihost.standalone.web.ClientThreadLimit;
 import org.wopihost.standalone.web.HealthServlet;
 import org.wopihost.standalone.web.IndexServlet;
+import org.wopihost.standalone.web.MetricsServlet;
 import org.wopihost.standalone.web.MinimumUploadRate;
 import org.wopihost.standalone.web.NoSniffErrorHandler;
+import org.wopihost.standalone.web.PrometheusMetrics;
 import org.wopihost.web.DedicatedWopiHostFilter;
 import org.wopihost.web.HostPageServlet;
 import org.wopihost.web.NoWopiClientServlet;
@@ -144,8 +146,9 @@ public final class StandaloneServer implements AutoCloseable {
             String wopi = "/" + StandaloneHost.WOPI_PATH;
             // Host pages are always served (without a client, a page that says so): every URL the
             // engine hands out answers.
+            PrometheusMetrics metrics = new PrometheusMetrics();
             WopiHost wopiHost = WopiHost.assemble(host.platform(), settings, true, data.root().resolve("discovery.xml"),
-                    clock, background);
+                    clock, background, metrics);
             BasicAuthUsers login = new BasicAuthUsers(host.users());
             ServletHolder hostPage = new ServletHolder("hostpage", new NoWopiClientServlet());
             if (wopiHost.discovery().isPresent()) {
@@ -169,6 +172,7 @@ public final class StandaloneServer implements AutoCloseable {
             }
             StandaloneHost opened = host;
             context.addServlet(new ServletHolder("health", new HealthServlet(() -> isUp(opened))), "/health");
+            context.addServlet(new ServletHolder("metrics", new MetricsServlet(metrics)), "/metrics");
             context.addServlet(new ServletHolder("index", new IndexServlet(host.documents(), host.users(),
                     host.platform().permissions(), login, settings.discoveryUrl() == null ? null : new HostLinks(settings))),
                     "/");

@@ -53,6 +53,7 @@ public final class DiscoveryClient {
     private final long maxBytes;
     private final Clock clock;
     private final HttpClient http;
+    private final RefreshListener refreshListener;
 
     private final Object fetchLock = new Object();
     private final Object rateLock = new Object();
@@ -68,6 +69,7 @@ public final class DiscoveryClient {
         this.minRefreshInterval = builder.minRefreshInterval;
         this.maxBytes = builder.maxBytes;
         this.clock = builder.clock;
+        this.refreshListener = builder.refreshListener;
         this.http = HttpClient.newBuilder()
                 .connectTimeout(builder.connectTimeout)
                 .followRedirects(HttpClient.Redirect.NORMAL) // never from https down to http
@@ -96,8 +98,11 @@ public final class DiscoveryClient {
             DiscoveryException failure = null;
             if (tryStartAttempt()) {
                 try {
-                    return install(fetch(), true);
+                    DiscoveryDocument fetched = install(fetch(), true);
+                    refreshListener.refreshed(true);
+                    return fetched;
                 } catch (DiscoveryException e) {
+                    refreshListener.refreshed(false);
                     failure = e;
                     LOG.warn("Cannot fetch WOPI discovery from {}: {}", url, e.getMessage());
                 }
@@ -177,8 +182,10 @@ public final class DiscoveryClient {
         synchronized (fetchLock) {
             try {
                 install(fetch(), true);
+                refreshListener.refreshed(true);
                 return true;
             } catch (DiscoveryException e) {
+                refreshListener.refreshed(false);
                 LOG.warn("Cannot refresh WOPI discovery from {}, keeping the previous copy: {}", url, e.getMessage());
                 if (current == null) {
                     try {
@@ -274,6 +281,12 @@ public final class DiscoveryClient {
     }
 
     /** Settings for a {@link DiscoveryClient}; only the URL is required. */
+    /** Told of each fetch from the network: {@code fetched} false when it failed and the previous copy stays. */
+    @FunctionalInterface
+    public interface RefreshListener {
+        void refreshed(boolean fetched);
+    }
+
     public static final class Builder {
         private final URI url;
         private Path cacheFile;
@@ -283,6 +296,8 @@ public final class DiscoveryClient {
         private Duration minRefreshInterval = Duration.ofMinutes(1);
         private long maxBytes = 10L * 1024 * 1024;
         private Clock clock = Clock.systemUTC();
+        private RefreshListener refreshListener = fetched -> {
+        };
 
         private Builder(URI url) {
             this.url = Objects.requireNonNull(url, "discovery URL");
@@ -330,6 +345,12 @@ public final class DiscoveryClient {
 
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Told of every fetch, good or failed (metrics: WopiMetrics::discoveryRefresh). */
+        public Builder onRefresh(RefreshListener listener) {
+            this.refreshListener = Objects.requireNonNull(listener, "listener");
             return this;
         }
 

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wopihost.config.WopiSettings;
 import org.wopihost.spi.ContentTooLargeException;
+import org.wopihost.spi.WopiMetrics;
 import org.wopihost.spi.WopiPlatform;
 import org.wopihost.spi.WriteRefusedException;
 
@@ -26,41 +27,65 @@ public final class WopiEngine {
 
     private final ProofCheck proofCheck;
     private final RequestAuthenticator authenticator;
-    /** The operation table: "endpoint method override" to the operation that serves it. */
+    /** The WOPI operations by their names, as {@link #NAMES} gives them. */
     private final Map<String, Operation> operations;
+    private final WopiMetrics metrics;
+
+    /**
+     * The operation table: "endpoint method X-WOPI-Override" to the WOPI operation's name, as the spec
+     * spells it. Containers, ecosystem, ancestry: not offered, and CheckFileInfo does not claim them.
+     */
+    private static final Map<String, String> NAMES = Map.ofEntries(
+            Map.entry(key(FILE, "GET", ""), "CheckFileInfo"),
+            Map.entry(key(FILE, "POST", "LOCK"), "Lock"),
+            Map.entry(key(FILE, "POST", "GET_LOCK"), "GetLock"),
+            Map.entry(key(FILE, "POST", "REFRESH_LOCK"), "RefreshLock"),
+            Map.entry(key(FILE, "POST", "UNLOCK"), "Unlock"),
+            Map.entry(key(FILE, "POST", "PUT_RELATIVE"), "PutRelativeFile"),
+            Map.entry(key(FILE, "POST", "RENAME_FILE"), "RenameFile"),
+            Map.entry(key(FILE, "POST", "DELETE"), "DeleteFile"),
+            Map.entry(key(FILE, "POST", "GET_SHARE_URL"), "GetShareUrl"),
+            Map.entry(key(FILE, "POST", "PUT_USER_INFO"), "PutUserInfo"),
+            Map.entry(key(CONTENTS, "GET", ""), "GetFile"),
+            Map.entry(key(CONTENTS, "POST", "PUT"), "PutFile"),
+            Map.entry(key(CONTENTS, "POST", ""), "PutFile"));
 
     /**
      * @param hostPages whether {@code {wopiPath}/view|edit/{fileId}} answer: only then do CheckFileInfo,
      *                  PutRelativeFile and GetShareUrl hand their URLs out
      */
     public WopiEngine(WopiPlatform platform, WopiSettings settings, ProofCheck proofCheck, boolean hostPages, Clock clock) {
+        this(platform, settings, proofCheck, hostPages, clock, WopiMetrics.NONE);
+    }
+
+    /** @param metrics told of every request (by the servlet, which times it whole) and of every proof failure */
+    public WopiEngine(WopiPlatform platform, WopiSettings settings, ProofCheck proofCheck, boolean hostPages, Clock clock,
+            WopiMetrics metrics) {
+        this.metrics = metrics;
         this.proofCheck = proofCheck;
         this.authenticator = new RequestAuthenticator(platform);
         LockRules locks = new LockRules(platform.locks(), clock);
         HostLinks links = new HostLinks(settings);
-        Operation putFile = FileOperations.putFile(platform.files(), locks, settings.maxFileSize());
         this.operations = Map.ofEntries(
-                Map.entry(key(FILE, "GET", ""), new CheckFileInfo(platform, settings, links, hostPages).operation()),
-                Map.entry(key(FILE, "POST", "LOCK"), LockOperations.lock(locks)),
-                Map.entry(key(FILE, "POST", "GET_LOCK"), LockOperations.getLock(locks)),
-                Map.entry(key(FILE, "POST", "REFRESH_LOCK"), LockOperations.refreshLock(locks)),
-                Map.entry(key(FILE, "POST", "UNLOCK"), LockOperations.unlock(locks)),
-                Map.entry(key(FILE, "POST", "PUT_RELATIVE"), new PutRelativeFile(platform, locks, links,
-                        settings.maxFileSize(), settings::wopiSrc, hostPages).operation()),
-                Map.entry(key(FILE, "POST", "RENAME_FILE"), RenameAndDelete.rename(platform.files(), locks)),
-                Map.entry(key(FILE, "POST", "DELETE"), RenameAndDelete.delete(platform.files(), locks)),
-                Map.entry(key(FILE, "POST", "GET_SHARE_URL"), ShareUrls.operation(links, hostPages)),
-                Map.entry(key(FILE, "POST", "PUT_USER_INFO"), UserInfoOperation.operation(platform.users())),
-                Map.entry(key(CONTENTS, "GET", ""), FileOperations.getFile(platform.files())),
-                Map.entry(key(CONTENTS, "POST", "PUT"), putFile),
-                Map.entry(key(CONTENTS, "POST", ""), putFile));
-        // Containers, ecosystem, ancestry: not offered, and CheckFileInfo does not claim them.
+                Map.entry("CheckFileInfo", new CheckFileInfo(platform, settings, links, hostPages).operation()),
+                Map.entry("GetFile", FileOperations.getFile(platform.files())),
+                Map.entry("PutFile", FileOperations.putFile(platform.files(), locks, settings.maxFileSize())),
+                Map.entry("Lock", LockOperations.lock(locks)),
+                Map.entry("GetLock", LockOperations.getLock(locks)),
+                Map.entry("RefreshLock", LockOperations.refreshLock(locks)),
+                Map.entry("Unlock", LockOperations.unlock(locks)),
+                Map.entry("PutRelativeFile", new PutRelativeFile(platform, locks, links, settings.maxFileSize(),
+                        settings::wopiSrc, hostPages).operation()),
+                Map.entry("RenameFile", RenameAndDelete.rename(platform.files(), locks)),
+                Map.entry("DeleteFile", RenameAndDelete.delete(platform.files(), locks)),
+                Map.entry("GetShareUrl", ShareUrls.operation(links, hostPages)),
+                Map.entry("PutUserInfo", UserInfoOperation.operation(platform.users())));
     }
 
     /** Handles one request; never throws. */
     public WopiResponse handle(WopiRequest request) {
         try {
-            proofCheck.check(request);
+            checkProof(request);
             FileContext file = authenticator.authenticate(request);
             Operation operation = resolve(request);
             if (!file.permission().allows(operation.required())) {
@@ -119,8 +144,26 @@ public final class WopiEngine {
         return Optional.empty();
     }
 
+    public WopiMetrics metrics() {
+        return metrics;
+    }
+
+    /** The WOPI operation a request asks for, as the spec names it ({@code Unsupported} for others): for metrics. */
+    public static String operationName(WopiRequest request) {
+        return NAMES.getOrDefault(key(request.endpoint(), request.method(), override(request)), "Unsupported");
+    }
+
+    private void checkProof(WopiRequest request) throws WopiException {
+        try {
+            proofCheck.check(request);
+        } catch (WopiException e) {
+            metrics.proofFailure();
+            throw e;
+        }
+    }
+
     private Operation resolve(WopiRequest request) throws WopiException {
-        Operation operation = operations.get(key(request.endpoint(), request.method(), override(request)));
+        Operation operation = operations.get(operationName(request));
         if (operation == null) {
             throw WopiException.notImplemented("Not supported: " + describe(request));
         }

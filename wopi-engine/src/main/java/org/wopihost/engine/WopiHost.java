@@ -9,6 +9,7 @@ import java.util.concurrent.Executor;
 import org.wopihost.config.WopiSettings;
 import org.wopihost.discovery.DiscoveryClient;
 import org.wopihost.proof.ProofKeyVerifier;
+import org.wopihost.spi.WopiMetrics;
 import org.wopihost.spi.WopiPlatform;
 
 /**
@@ -42,12 +43,19 @@ public final class WopiHost {
      */
     public static WopiHost assemble(WopiPlatform platform, WopiSettings settings, boolean hostPages,
             Path discoveryCache, Clock clock, Executor background) {
+        return assemble(platform, settings, hostPages, discoveryCache, clock, background, WopiMetrics.NONE);
+    }
+
+    /** @param metrics told of every request, proof failure and discovery refresh */
+    public static WopiHost assemble(WopiPlatform platform, WopiSettings settings, boolean hostPages,
+            Path discoveryCache, Clock clock, Executor background, WopiMetrics metrics) {
         DiscoveryClient discovery = null;
         ProofCheck proofCheck = ProofCheck.NONE;
         if (settings.discoveryUrl() != null) {
             DiscoveryClient.Builder builder = DiscoveryClient.builder(URI.create(settings.discoveryUrl()))
                     .netZone(settings.netZone())
-                    .clock(clock);
+                    .clock(clock)
+                    .onRefresh(metrics::discoveryRefresh);
             if (discoveryCache != null) {
                 builder.cacheFile(discoveryCache);
             }
@@ -56,7 +64,7 @@ public final class WopiHost {
                 proofCheck = new DiscoveryProofCheck(discovery, new ProofKeyVerifier(clock), background);
             }
         }
-        WopiEngine engine = new WopiEngine(platform, settings, proofCheck, hostPages, clock);
+        WopiEngine engine = new WopiEngine(platform, settings, proofCheck, hostPages, clock, metrics);
         return new WopiHost(platform, settings, discovery, proofCheck, engine);
     }
 
