@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
 
 import jakarta.servlet.DispatcherType;
 import java.util.Map;
@@ -45,6 +46,7 @@ import org.wopihost.standalone.web.NoSniffErrorHandler;
 import org.wopihost.web.DedicatedWopiHostFilter;
 import org.wopihost.web.HostPageServlet;
 import org.wopihost.web.NoWopiClientServlet;
+import org.wopihost.web.WopiClientStatus;
 import org.wopihost.engine.WopiEngine;
 import org.wopihost.standalone.web.HealthServlet;
 import org.wopihost.standalone.web.IndexServlet;
@@ -68,9 +70,11 @@ public final class StandaloneServer implements AutoCloseable {
     private final ScheduledExecutorService background;
 
     private final ProcessLock embeddedDatabase;
+    private final Supplier<WopiClientStatus> clientStatus;
 
     private StandaloneServer(Server jetty, StandaloneHost host, String url, ScheduledExecutorService background,
-            ProcessLock embeddedDatabase) {
+            ProcessLock embeddedDatabase, Supplier<WopiClientStatus> clientStatus) {
+        this.clientStatus = clientStatus;
         this.jetty = jetty;
         this.host = host;
         this.url = url;
@@ -149,6 +153,7 @@ public final class StandaloneServer implements AutoCloseable {
             ProofCheck proofCheck = ProofCheck.NONE;
             BasicAuthUsers login = new BasicAuthUsers(host.users());
             ServletHolder hostPage = new ServletHolder("hostpage", new NoWopiClientServlet());
+            Supplier<WopiClientStatus> clientStatus = WopiClientStatus::none;
             if (settings.discoveryUrl() != null) {
                 // A WOPI client is configured: check its proof keys and serve host pages that open it.
                 DiscoveryClient discovery = DiscoveryClient.builder(URI.create(settings.discoveryUrl()))
@@ -159,6 +164,7 @@ public final class StandaloneServer implements AutoCloseable {
                 }
                 hostPage = new ServletHolder("hostpage",
                         new HostPageServlet(host.platform(), settings, discovery, login));
+                clientStatus = () -> WopiClientStatus.of(discovery, settings.discoveryUrl());
             }
             // Host pages are always served (without a client, a page that says so): every URL the
             // engine hands out answers.
@@ -177,8 +183,7 @@ public final class StandaloneServer implements AutoCloseable {
             StandaloneHost opened = host;
             context.addServlet(new ServletHolder("health", new HealthServlet(() -> isUp(opened))), "/health");
             context.addServlet(new ServletHolder("index", new IndexServlet(host.documents(), host.users(),
-                    host.platform().permissions(), login, settings.discoveryUrl() == null ? null : new HostLinks(settings))),
-                    "/");
+                    host.platform().permissions(), login, new HostLinks(settings), clientStatus)), "/");
             // On stop (SIGTERM too), let saves in flight finish before closing the store.
             GracefulHandler graceful = new GracefulHandler(slowClientGuards(context, config, idleTimeout));
             jetty.setHandler(graceful);
@@ -187,7 +192,7 @@ public final class StandaloneServer implements AutoCloseable {
             jetty.setRequestLog(accessLog());
             jetty.start();
             data.writeServerUrl(url, host.documents().blobs().processId());
-            return new StandaloneServer(jetty, host, url, background, embeddedDatabase);
+            return new StandaloneServer(jetty, host, url, background, embeddedDatabase, clientStatus);
         } catch (Exception e) {
             background.shutdownNow();
             jetty.stop();
@@ -228,6 +233,11 @@ public final class StandaloneServer implements AutoCloseable {
 
     public StandaloneHost host() {
         return host;
+    }
+
+    /** Whether the WOPI client is usable now, or why not (loads its discovery on first call). */
+    public WopiClientStatus wopiClientStatus() {
+        return clientStatus.get();
     }
 
     public void join() throws InterruptedException {
