@@ -60,4 +60,23 @@ final class HostPage {
         String basic = Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
         return WopiClient.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Basic " + basic).GET().build());
     }
+
+    /**
+     * The fresh token the {@code page} (view or edit) hands its script before the old one expires: a POST to
+     * the page's own URL with the user's login, as host-page.js makes it; returns a client holding it.
+     */
+    static WopiClient renew(WopiHostService service, String page, String fileId, String user) {
+        String url = new HostLinks(service.config().settings()).hostPage(page, fileId);
+        String basic = Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<byte[]> response = WopiClient.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Basic " + basic).header("X-WOPI-Host-Page", "token")
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        String json = new String(response.body(), StandardCharsets.UTF_8);
+        assertEquals(json, 200, response.statusCode());
+        Matcher token = Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(json);
+        if (!token.find()) {
+            throw new AssertionError("No access_token in " + json);
+        }
+        return new WopiClient(service.config().settings().wopiSrc(fileId), token.group(1));
+    }
 }
