@@ -229,6 +229,12 @@ test('with an unreachable WOPI client the banner and the list say why, and offer
     assert.match(await alice.page.locator('#wopi-client').innerText(), /WOPI client unavailable/);
     assert.equal(await alice.page.locator('a.view, a.edit').count(), 0);
     await screenshot(alice.page, 'client-unavailable-list');
+    // A host page bookmarked earlier says why it opens nothing.
+    const fileId = await row(alice.page, 'Quarterly Report.docx').getAttribute('id');
+    const response = await alice.page.goto(`${down.url}wopi/edit/${fileId}`);
+    assert.equal(response.status(), 503);
+    assert.match(await alice.page.locator('h1').innerText(), /The online editor cannot be reached/);
+    await screenshot(alice.page, 'client-unavailable-host-page');
   } finally {
     await alice.close();
     await down.stop();

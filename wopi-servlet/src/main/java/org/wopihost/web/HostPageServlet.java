@@ -128,7 +128,7 @@ public class HostPageServlet extends HttpServlet {
                     new HostPageChoice.FileFacts(info.get().fileName(), info.get().size(), allowed.get(),
                             () -> platform.permissions().mayCreateSibling(user.get(), ref.get())));
         } catch (DiscoveryUnavailableException e) {
-            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "The WOPI client cannot be reached");
+            unavailable(response);
             return Optional.empty();
         }
         if (choice.isEmpty()) {
@@ -138,6 +138,22 @@ public class HostPageServlet extends HttpServlet {
         String fileId = path.get().fileId();
         IssuedToken token = choice.get().issueToken(platform.tokens(), user.get().id(), fileId);
         return Optional.of(new Opening(fileId, info.get(), choice.get(), token));
+    }
+
+    /** A page that says why nothing opens (a bookmarked link while the client is down), not a bare error. */
+    private void unavailable(HttpServletResponse response) throws IOException {
+        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setHeader("Retry-After", "60");
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentType("text/html; charset=utf-8");
+        PrintWriter out = response.getWriter();
+        out.println("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<title>The online editor cannot be reached</title></head><body>");
+        out.println("<h1>The online editor cannot be reached</h1>");
+        out.println("<p>The WOPI client's discovery (<code>" + Html.escape(settings.discoveryUrl())
+                + "</code>) could not be loaded, so no document can be opened for now. Try again in a minute;"
+                + " if it persists, tell your administrator.</p>");
+        out.println("<p><a href=\"" + Html.escape(links.closeUrl()) + "\">Back</a></p></body></html>");
     }
 
     private record Opening(String fileId, FileInfo info, HostPageChoice choice, IssuedToken token) {
