@@ -75,6 +75,7 @@ public final class Main implements Callable<Integer> {
         System.out.println("nuxeo-wopi standalone host serving " + server.url() + " (data: "
                 + server.host().data().root() + ")");
         System.out.println("WOPI endpoints: " + server.host().settings().wopiSrc("{fileId}"));
+        System.out.println(server.wopiClientStatus().summary());
         if (java.nio.file.Files.exists(server.host().data().initialPasswords())) {
             System.out.println("Passwords of the seeded users: " + server.host().data().initialPasswords());
         }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
 
 import jakarta.servlet.DispatcherType;
 import java.util.Map;
@@ -46,6 +47,7 @@ import org.wopihost.standalone.web.PrometheusMetrics;
 import org.wopihost.web.DedicatedWopiHostFilter;
 import org.wopihost.web.HostPageServlet;
 import org.wopihost.web.NoWopiClientServlet;
+import org.wopihost.web.WopiClientStatus;
 import org.wopihost.web.WopiServlet;
 
 /** The standalone host: Jetty serving WOPI, {@code /health} and the document list. */
@@ -66,9 +68,11 @@ public final class StandaloneServer implements AutoCloseable {
     private final ScheduledExecutorService background;
 
     private final ProcessLock embeddedDatabase;
+    private final Supplier<WopiClientStatus> clientStatus;
 
     private StandaloneServer(Server jetty, StandaloneHost host, String url, ScheduledExecutorService background,
-            ProcessLock embeddedDatabase) {
+            ProcessLock embeddedDatabase, Supplier<WopiClientStatus> clientStatus) {
+        this.clientStatus = clientStatus;
         this.jetty = jetty;
         this.host = host;
         this.url = url;
@@ -151,12 +155,14 @@ public final class StandaloneServer implements AutoCloseable {
                     clock, background, metrics);
             BasicAuthUsers login = new BasicAuthUsers(host.users());
             ServletHolder hostPage = new ServletHolder("hostpage", new NoWopiClientServlet());
+            Supplier<WopiClientStatus> clientStatus = WopiClientStatus::none;
             if (wopiHost.discovery().isPresent()) {
                 // A WOPI client is configured: its keys check proofs, and host pages open it.
                 DiscoveryClient discovery = wopiHost.discovery().get();
                 discovery.scheduleRefresh(background, DiscoveryClient.DAILY);
                 hostPage = new ServletHolder("hostpage",
                         new HostPageServlet(host.platform(), settings, discovery, login));
+                clientStatus = () -> WopiClientStatus.of(discovery, settings.discoveryUrl());
             }
             context.getServletHandler().addServlet(hostPage);
             ServletMapping hostPages = new ServletMapping();
@@ -174,8 +180,7 @@ public final class StandaloneServer implements AutoCloseable {
             context.addServlet(new ServletHolder("health", new HealthServlet(() -> isUp(opened))), "/health");
             context.addServlet(new ServletHolder("metrics", new MetricsServlet(metrics)), "/metrics");
             context.addServlet(new ServletHolder("index", new IndexServlet(host.documents(), host.users(),
-                    host.platform().permissions(), login, settings.discoveryUrl() == null ? null : new HostLinks(settings))),
-                    "/");
+                    host.platform().permissions(), login, new HostLinks(settings), clientStatus)), "/");
             // On stop (SIGTERM too), let saves in flight finish before closing the store.
             GracefulHandler graceful = new GracefulHandler(slowClientGuards(context, config, idleTimeout));
             jetty.setHandler(graceful);
@@ -184,7 +189,7 @@ public final class StandaloneServer implements AutoCloseable {
             jetty.setRequestLog(accessLog());
             jetty.start();
             data.writeServerUrl(url, host.documents().blobs().processId());
-            return new StandaloneServer(jetty, host, url, background, embeddedDatabase);
+            return new StandaloneServer(jetty, host, url, background, embeddedDatabase, clientStatus);
         } catch (Exception e) {
             background.shutdownNow();
             jetty.stop();
@@ -225,6 +230,11 @@ public final class StandaloneServer implements AutoCloseable {
 
     public StandaloneHost host() {
         return host;
+    }
+
+    /** Whether the WOPI client is usable now, or why not (loads its discovery on first call). */
+    public WopiClientStatus wopiClientStatus() {
+        return clientStatus.get();
     }
 
     public void join() throws InterruptedException {

@@ -27,7 +27,8 @@ public record WopiSettings(
         String brandName,
         String brandUrl,
         String downloadUrlTemplate,
-        String fileSharingUrlTemplate) {
+        String fileSharingUrlTemplate,
+        String fileVersionsUrlTemplate) {
 
     public static final Duration DEFAULT_TOKEN_TTL = Duration.ofHours(10);
     public static final long DEFAULT_MAX_FILE_SIZE = 512L * 1024 * 1024;
@@ -60,7 +61,8 @@ public record WopiSettings(
         if (discovery != null) {
             url(ConfigKeys.DISCOVERY_URL, discovery);
         }
-        for (String key : new String[] {ConfigKeys.DOWNLOAD_URL, ConfigKeys.FILE_SHARING_URL}) {
+        for (String key : new String[] {ConfigKeys.DOWNLOAD_URL, ConfigKeys.FILE_SHARING_URL,
+                ConfigKeys.FILE_VERSIONS_URL}) {
             String template = get.apply(key);
             if (template != null) {
                 url(key, template.replaceAll("\\{[A-Za-z]+}", "x"));
@@ -79,7 +81,8 @@ public record WopiSettings(
                 get.apply(ConfigKeys.BRAND_NAME),
                 brandUrl,
                 get.apply(ConfigKeys.DOWNLOAD_URL),
-                get.apply(ConfigKeys.FILE_SHARING_URL));
+                get.apply(ConfigKeys.FILE_SHARING_URL),
+                get.apply(ConfigKeys.FILE_VERSIONS_URL));
     }
 
     /** The WOPISrc of a file: what the client calls back. */
