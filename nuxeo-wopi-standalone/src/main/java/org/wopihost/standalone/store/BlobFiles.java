@@ -82,8 +82,9 @@ public final class BlobFiles implements AutoCloseable {
         return new Stored(key, size);
     }
 
+    /** The blob's bytes; see {@link BlobStream} for how they reach a response. */
     public InputStream open(String key) throws IOException {
-        return Files.newInputStream(path(key));
+        return new BlobStream(FileChannel.open(path(key), StandardOpenOption.READ));
     }
 
     /** Marks a blob whose row is about to be removed, until {@link #keep} or {@link #delete}. */
