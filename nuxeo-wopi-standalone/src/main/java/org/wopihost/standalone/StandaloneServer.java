@@ -37,6 +37,7 @@ import org.wopihost.standalone.store.ProcessLock;
 import org.wopihost.standalone.web.AsyncAccessLog;
 import org.wopihost.standalone.web.BasicAuthUsers;
 import org.wopihost.standalone.web.BodyPreloader;
+import org.wopihost.standalone.web.ByteBufferResponses;
 import org.wopihost.standalone.web.ClientThreadLimit;
 import org.wopihost.standalone.web.HealthServlet;
 import org.wopihost.standalone.web.IndexServlet;
@@ -171,6 +172,8 @@ public final class StandaloneServer implements AutoCloseable {
             context.getServletHandler().addServletMapping(hostPages);
             context.addServlet(new ServletHolder("wopi", new WopiServlet(wopiHost.engine(), settings.baseUrl())),
                     wopi + "/*");
+            // GetFile hands Jetty the blob's file mapped, not copied through arrays
+            context.addFilter(ByteBufferResponses.class, wopi + "/files/*", EnumSet.of(DispatcherType.REQUEST));
             DedicatedWopiHostFilter dedicated = new DedicatedWopiHostFilter(settings.baseUrl(), settings.publicUrl(),
                     wopi + "/files/");
             if (dedicated.isActive()) {

@@ -6,6 +6,7 @@ import static org.wopihost.spi.Permission.VIEW;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.WritableByteChannel;
 import java.util.Optional;
 
 import org.wopihost.spi.FileInfo;
@@ -73,9 +74,15 @@ final class FileOperations {
 
     /**
      * Copies in 64 KiB writes: larger than the servlet container's response buffer, so they go to the
-     * socket without being copied into it first (InputStream.transferTo writes 8 KiB at a time).
+     * socket without being copied into it first (InputStream.transferTo writes 8 KiB at a time). An
+     * output that also takes byte buffers gets the stream's own transfer, which may hand it the file
+     * itself (the standalone host's blobs: mapped, never copied through the heap).
      */
     private static void copy(InputStream in, OutputStream out) throws IOException {
+        if (out instanceof WritableByteChannel) {
+            in.transferTo(out);
+            return;
+        }
         byte[] buffer = new byte[COPY_BUFFER];
         for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
             out.write(buffer, 0, n);

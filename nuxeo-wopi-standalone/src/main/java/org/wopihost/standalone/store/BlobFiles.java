@@ -57,7 +57,9 @@ public final class BlobFiles implements AutoCloseable {
             try (FileChannel channel = FileChannel.open(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 OutputStream out = Channels.newOutputStream(channel);
                 byte[] buffer = new byte[BUFFER];
-                for (int n; (n = in.read(buffer)) != -1;) {
+                // A request body reads 8 KiB at a time (Jetty's network buffer): written 64 KiB at a
+                // time, 100 MB take 1,600 writes instead of 12,800.
+                for (int n; (n = in.readNBytes(buffer, 0, BUFFER)) > 0;) {
                     size += n;
                     out.write(buffer, 0, n);
                 }
@@ -79,8 +81,9 @@ public final class BlobFiles implements AutoCloseable {
         return new Stored(key, size);
     }
 
+    /** The blob's bytes; see {@link BlobStream} for how they reach a response. */
     public InputStream open(String key) throws IOException {
-        return Files.newInputStream(path(key));
+        return new BlobStream(FileChannel.open(path(key), StandardOpenOption.READ));
     }
 
     /** Marks a blob whose row is about to be removed, until {@link #keep} or {@link #delete}. */

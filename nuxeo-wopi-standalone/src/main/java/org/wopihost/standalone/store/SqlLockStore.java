@@ -18,6 +18,11 @@ import org.wopihost.spi.LockStore;
  * step is one statement or one transaction, with the comparison in the WHERE clause, so it is atomic
  * across threads and, on PostgreSQL, across nodes. Expired rows count as absent and are replaced by
  * the next lock.
+ * <p>
+ * Lock changes are {@linkplain Database#volatileTransaction volatile}: a crash may undo the last
+ * half second of them. WOPI clients live with a lost lock (their next RefreshLock or PutFile gets
+ * 409 and they lock again, as after an expiry), and saves, which are durable, never depend on one:
+ * a save checks the lock under its file's row lock, and its own flush writes the lock with it.
  */
 public final class SqlLockStore implements LockStore {
 
@@ -57,12 +62,17 @@ public final class SqlLockStore implements LockStore {
     public boolean create(FileRef file, LockInfo lock) {
         String key = key(file);
         try {
-            return db.transaction(c -> {
+            return db.volatileTransaction(c -> {
                 Documents.update(c, "DELETE FROM wopi_locks WHERE file_id = ? AND expires_at <= ?", key,
                         clock.millis());
+                // A held lock is the common case (Office locks again what it holds): no row, no
+                // exception. Only two creations racing for a free lock meet the key.
                 return Documents.update(c, "INSERT INTO wopi_locks (file_id, lock_id, user_id, since, expires_at)"
-                        + " VALUES (?, ?, ?, ?, ?)", key, lock.lockId(), lock.userId(), lock.since().toEpochMilli(),
-                        lock.expiresAt().toEpochMilli()) == 1;
+                        + " SELECT CAST(? AS VARCHAR(1024)), CAST(? AS VARCHAR(1024)), CAST(? AS VARCHAR(128)),"
+                        + " CAST(? AS BIGINT), CAST(? AS BIGINT)"
+                        + " WHERE NOT EXISTS (SELECT 1 FROM wopi_locks WHERE file_id = ?)",
+                        key, lock.lockId(), lock.userId(), lock.since().toEpochMilli(),
+                        lock.expiresAt().toEpochMilli(), key) == 1;
             });
         } catch (StoreException e) {
             if (e.getCause() instanceof SQLException sql && StoreException.isDuplicateKey(sql)) {
@@ -77,7 +87,7 @@ public final class SqlLockStore implements LockStore {
         String where = " WHERE file_id = ? AND lock_id = ? AND expires_at > ?";
         long expiry = next.expiresAt().toEpochMilli();
         // A refresh keeps who took the lock and when; a new lock id is the new holder's.
-        return db.transaction(c -> next.lockId().equals(expectedLockId)
+        return db.volatileTransaction(c -> next.lockId().equals(expectedLockId)
                 ? Documents.update(c, "UPDATE wopi_locks SET expires_at = ?" + where,
                         expiry, key(file), expectedLockId, clock.millis()) == 1
                 : Documents.update(c, "UPDATE wopi_locks SET lock_id = ?, user_id = ?, since = ?, expires_at = ?"
@@ -87,7 +97,7 @@ public final class SqlLockStore implements LockStore {
 
     @Override
     public boolean remove(FileRef file, String expectedLockId) {
-        return db.transaction(c -> Documents.update(c,
+        return db.volatileTransaction(c -> Documents.update(c,
                 "DELETE FROM wopi_locks WHERE file_id = ? AND lock_id = ? AND expires_at > ?",
                 key(file), expectedLockId, clock.millis()) == 1);
     }

@@ -65,4 +65,39 @@ class BlobFilesTest {
     private static InputStream content(String text) {
         return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
     }
+
+    /** A request body as Jetty gives it: a few bytes per read, here 1 to 9000. */
+    static InputStream trickle(byte[] bytes) {
+        return new ByteArrayInputStream(bytes) {
+            private final java.util.Random sizes = new java.util.Random(3);
+
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                return super.read(b, off, Math.min(len, 1 + sizes.nextInt(9000)));
+            }
+        };
+    }
+
+    @Test
+    void aBodyArrivingInSmallReadsIsStoredExactlyAndOneThatFailsMidwayLeavesNoPart() throws Exception {
+        byte[] body = new byte[300_001];
+        new java.util.Random(1).nextBytes(body);
+        try (BlobFiles blobs = new BlobFiles(data)) {
+            BlobFiles.Stored stored = blobs.store(trickle(body));
+            assertThat(stored.size()).isEqualTo(body.length);
+            try (InputStream in = blobs.open(stored.key())) {
+                assertThat(in.readAllBytes()).isEqualTo(body);
+            }
+            InputStream failing = new java.io.SequenceInputStream(trickle(body), new InputStream() {
+                @Override
+                public int read() throws java.io.IOException {
+                    throw new java.io.IOException("client gone");
+                }
+            });
+            assertThatThrownBy(() -> blobs.store(failing)).hasMessageContaining("client gone");
+            try (var parts = Files.list(data.resolve("tmp").resolve(blobs.processId()))) {
+                assertThat(parts.filter(p -> p.toString().endsWith(".part"))).isEmpty();
+            }
+        }
+    }
 }
