@@ -49,7 +49,7 @@ final class CheckFileInfo {
         p.put("OwnerId", info.ownerId());
         p.put("Size", info.size());
         p.put("Version", info.version());
-        p.put("LastModifiedTime", info.lastModified().toString());
+        p.put("LastModifiedTime", CollaboraSaveRules.lastModifiedTime(info));
         p.put("FileNameMaxLength", FILE_NAME_MAX_LENGTH);
         // the user and their rights
         p.put("UserId", user.id());

@@ -37,7 +37,8 @@ public final class WopiEngine {
         HostLinks links = new HostLinks(settings);
         this.checkFileInfo = new CheckFileInfo(platform, settings, links, hostPages).operation();
         this.getFile = FileOperations.getFile(platform.files());
-        this.putFile = FileOperations.putFile(platform.files(), locks, settings.maxFileSize());
+        this.putFile = FileOperations.putFile(platform.files(), locks, settings.maxFileSize(),
+                new CollaboraSaveRules(platform.users()), new ConflictCopies(links, hostPages, clock));
         this.overrides = Map.of(
                 "LOCK", LockOperations.lock(locks),
                 "GET_LOCK", LockOperations.getLock(locks),
