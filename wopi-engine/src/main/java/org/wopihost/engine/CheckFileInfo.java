@@ -2,6 +2,7 @@ package org.wopihost.engine;
 
 import static org.wopihost.spi.Permission.VIEW;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -25,12 +26,14 @@ final class CheckFileInfo {
     private final WopiSettings settings;
     private final HostLinks links;
     private final boolean hostPages;
+    private final CollaboraFileInfo collabora;
 
-    CheckFileInfo(WopiPlatform platform, WopiSettings settings, HostLinks links, boolean hostPages) {
+    CheckFileInfo(WopiPlatform platform, WopiSettings settings, HostLinks links, boolean hostPages, Clock clock) {
         this.platform = platform;
         this.settings = settings;
         this.links = links;
         this.hostPages = hostPages;
+        this.collabora = new CollaboraFileInfo(settings, platform.users(), clock);
     }
 
     Operation operation() {
@@ -91,6 +94,7 @@ final class CheckFileInfo {
             }
             p.put("PostMessageOrigin", links.postMessageOrigin());
         }
+        collabora.addTo(p, file);
         return p;
     }
 

@@ -35,7 +35,7 @@ public final class WopiEngine {
         this.authenticator = new RequestAuthenticator(platform);
         LockRules locks = new LockRules(platform.locks(), clock);
         HostLinks links = new HostLinks(settings);
-        this.checkFileInfo = new CheckFileInfo(platform, settings, links, hostPages).operation();
+        this.checkFileInfo = new CheckFileInfo(platform, settings, links, hostPages, clock).operation();
         this.getFile = FileOperations.getFile(platform.files());
         this.putFile = FileOperations.putFile(platform.files(), locks, settings.maxFileSize(),
                 new CollaboraSaveRules(platform.users()), new ConflictCopies(links, hostPages, clock));
