@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.wopihost.testclient.simulator.SimulatedClock;
 
 class DiscoveryClientTest {
 
@@ -30,7 +32,7 @@ class DiscoveryClientTest {
 
     private FakeDiscoveryServer server;
     private Path cacheFile;
-    private final MutableClock clock = new MutableClock();
+    private final SimulatedClock clock = new SimulatedClock(Instant.parse("2026-03-02T10:00:00Z"));
 
     @BeforeEach
     void startServer() throws IOException {

@@ -17,11 +17,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.wopihost.spi.Permission;
 import org.wopihost.testclient.WopiClient;
+import org.wopihost.testclient.simulator.SimulatedClock;
 
 /** Lock, GetLock, RefreshLock, Unlock and UnlockAndRelock over HTTP, with the spec's error cases. */
 class LockTest {
 
-    static final MutableClock CLOCK = new MutableClock();
+    static final SimulatedClock CLOCK = new SimulatedClock(java.time.Instant.now());
 
     @RegisterExtension
     static final RunningHost HOST = new RunningHost(Map.of(), CLOCK);

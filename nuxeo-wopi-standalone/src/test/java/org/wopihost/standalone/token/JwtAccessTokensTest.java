@@ -17,7 +17,7 @@ import org.wopihost.spi.AccessToken;
 import org.wopihost.spi.InvalidTokenException;
 import org.wopihost.spi.IssuedToken;
 import org.wopihost.spi.Permission;
-import org.wopihost.standalone.it.MutableClock;
+import org.wopihost.testclient.simulator.SimulatedClock;
 import org.wopihost.token.TokenClaims;
 
 class JwtAccessTokensTest {
@@ -76,7 +76,7 @@ class JwtAccessTokensTest {
 
     @Test
     void aTokenVerifiedBeforeIsRefusedFromTheSecondItExpiresOrBeforeItWasIssued() throws Exception {
-        MutableClock clock = new MutableClock();
+        SimulatedClock clock = new SimulatedClock(java.time.Instant.now());
         JwtAccessTokens sameInstance = new JwtAccessTokens(SECRET, Duration.ofHours(10), clock, "wopi");
         IssuedToken issued = sameInstance.issue("alice", "FILE1", Permission.EDIT);
         Instant issuedAt = JWT.decode(issued.token()).getIssuedAtAsInstant();
@@ -95,7 +95,7 @@ class JwtAccessTokensTest {
         assertThat(sameInstance.verify(issued.token()).userId()).isEqualTo("alice");
     }
 
-    private static void moveTo(MutableClock clock, Instant instant) {
+    private static void moveTo(SimulatedClock clock, Instant instant) {
         clock.advance(Duration.between(clock.instant(), instant));
     }
 
