@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 import org.nuxeo.ecm.core.api.Blob;
@@ -35,10 +36,13 @@ final class ConflictCopy {
 
     private final NuxeoServices services;
     private final NuxeoUsers users;
+    private final BiFunction<CoreSession, FileRef, FileInfo> stored;
 
-    ConflictCopy(NuxeoServices services, NuxeoUsers users) {
+    /** @param stored the metadata of a file as a session reads it back, as {@link NuxeoFiles} reports it */
+    ConflictCopy(NuxeoServices services, NuxeoUsers users, BiFunction<CoreSession, FileRef, FileInfo> stored) {
         this.services = services;
         this.users = users;
+        this.stored = stored;
     }
 
     /**
@@ -88,7 +92,7 @@ final class ConflictCopy {
             model.setPropertyValue(NuxeoFiles.MAIN_BLOB, (Serializable) blob);
             DocumentModel created = session.createDocument(model);
             session.save();
-            return NuxeoFiles.stored(session, new FileRef(file.repository(), created.getId(), NuxeoFiles.MAIN_BLOB));
+            return stored.apply(session, new FileRef(file.repository(), created.getId(), NuxeoFiles.MAIN_BLOB));
         });
     }
 
@@ -102,7 +106,7 @@ final class ConflictCopy {
             doc.putContextData(NuxeoFiles.DISABLE_AUTOMATIC_VERSIONING, Boolean.TRUE);
             session.saveDocument(doc);
             session.save();
-            return NuxeoFiles.stored(session,
+            return stored.apply(session,
                     new FileRef(file.repository(), file.documentId(), FileRef.attachmentXpath(attachments.size() - 1)));
         });
     }

@@ -54,11 +54,13 @@ public final class NuxeoFiles implements Files {
     private final NuxeoServices services;
     private final NuxeoUsers users;
     private final ConflictCopy conflictCopies;
+    private final ContentTimes contentTimes;
 
     public NuxeoFiles(NuxeoServices services, NuxeoUsers users) {
         this.services = services;
         this.users = users;
-        this.conflictCopies = new ConflictCopy(services, users);
+        this.conflictCopies = new ConflictCopy(services, users, this::stored);
+        this.contentTimes = new ContentTimes(services.keyValueStore(NuxeoLockStore.STORE_NAME));
     }
 
     /** Whether the binding serves this xpath: the main file or an attachment. */
@@ -346,18 +348,19 @@ public final class NuxeoFiles implements Files {
      * (not every store gives the uploaded blob one) and versioning may change the document after the
      * save, so only this agrees with what CheckFileInfo and GetFile report next.
      */
-    static FileInfo stored(CoreSession session, FileRef ref) {
+    FileInfo stored(CoreSession session, FileRef ref) {
         DocumentModel doc = session.getDocument(new IdRef(ref.documentId()));
         Blob blob = blob(doc, ref.xpath()).orElseThrow(() -> new NuxeoException("No blob at " + ref.xpath()));
         return info(session, doc, ref, blob);
     }
 
-    private static FileInfo info(CoreSession session, DocumentModel doc, FileRef ref, Blob blob) {
+    /** The file's metadata; its LastModifiedTime is when its content last changed ({@link ContentTimes}). */
+    private FileInfo info(CoreSession session, DocumentModel doc, FileRef ref, Blob blob) {
         Instant modified = doc.getPropertyValue(MODIFIED) instanceof Calendar c ? c.toInstant() : Instant.EPOCH;
         String version = version(modified, blob);
         String owner = doc.getPropertyValue(CREATOR) instanceof String s ? s : "";
         String fileName = blob.getFilename() != null ? blob.getFilename() : doc.getTitle();
-        return new FileInfo(ref, fileName, blob.getLength(), version, modified, owner,
+        return new FileInfo(ref, fileName, blob.getLength(), version, contentTimes.of(ref, blob, modified), owner,
                 doc.getTitle(), containerName(session, doc));
     }
 

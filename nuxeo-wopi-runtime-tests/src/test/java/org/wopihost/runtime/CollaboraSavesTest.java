@@ -181,6 +181,29 @@ public class CollaboraSavesTest extends WopiOverHttpTestCase {
         assertArrayEquals(bytes("the other change"), alice.getFile().body());
     }
 
+    @Test
+    public void onlyAChangeOfTheFilesOwnContentMovesItsLastModifiedTime() {
+        String loaded = alice.fileInfo().get("LastModifiedTime").asText();
+        // the document changes, not this file: a title edit, a save of its attachment
+        DocumentModel live = session.getDocument(doc.getRef());
+        live.setPropertyValue("dc:title", "Report, renamed");
+        session.saveDocument(live);
+        transactions.nextTransaction();
+        WopiClient budget = client(doc, ATTACHMENT, "alice");
+        assertEquals(200, budget.lock("budget-lock").statusCode());
+        assertEquals(200, budget.putFile(bytes("the new budget"), "X-WOPI-Lock", "budget-lock").statusCode());
+        assertEquals(loaded, alice.fileInfo().get("LastModifiedTime").asText());
+        assertEquals("no false \"changed in storage\"", 200, save("still mine", loaded, false, true).statusCode());
+
+        // the file's content changes in Nuxeo (a new upload): that is a change
+        String mine = alice.fileInfo().get("LastModifiedTime").asText();
+        live = session.getDocument(doc.getRef());
+        live.setPropertyValue(MAIN, (Serializable) NuxeoDocs.blob("Report.docx", bytes("uploaded in Nuxeo")));
+        session.saveDocument(live);
+        transactions.nextTransaction();
+        assertEquals(409, save("after the upload", mine, false, true).statusCode());
+    }
+
     /** Collabora's PutFile: its lock, the timestamp it loaded, and its flags. */
     private HttpResponse<byte[]> save(String text, String timestamp, boolean autosave, boolean modifiedByUser,
             String... more) {
