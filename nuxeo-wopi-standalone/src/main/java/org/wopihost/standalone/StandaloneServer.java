@@ -7,11 +7,13 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
 
 import jakarta.servlet.DispatcherType;
-import java.util.Map;
 
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -149,10 +151,12 @@ public final class StandaloneServer implements AutoCloseable {
             ProofCheck proofCheck = ProofCheck.NONE;
             BasicAuthUsers login = new BasicAuthUsers(host.users());
             ServletHolder hostPage = new ServletHolder("hostpage", new NoWopiClientServlet());
+            Supplier<Optional<byte[]>> capabilities = Optional::empty;
             if (settings.discoveryUrl() != null) {
                 // A WOPI client is configured: check its proof keys and serve host pages that open it.
                 DiscoveryClient discovery = DiscoveryClient.builder(URI.create(settings.discoveryUrl()))
                         .cacheFile(data.root().resolve("discovery.xml")).netZone(settings.netZone()).clock(clock).build();
+                capabilities = discovery::capabilities;
                 discovery.scheduleRefresh(background, DiscoveryClient.DAILY);
                 if (settings.proofKeysEnabled()) {
                     proofCheck = new DiscoveryProofCheck(discovery, new ProofKeyVerifier(clock), background);
@@ -167,7 +171,7 @@ public final class StandaloneServer implements AutoCloseable {
             hostPages.setServletName("hostpage");
             hostPages.setPathSpecs(new String[] {wopi + "/view/*", wopi + "/edit/*"});
             context.getServletHandler().addServletMapping(hostPages);
-            WopiEngine engine = new WopiEngine(host.platform(), settings, proofCheck, true, clock);
+            WopiEngine engine = new WopiEngine(host.platform(), settings, proofCheck, true, clock, capabilities);
             context.addServlet(new ServletHolder("wopi", new WopiServlet(engine, settings.baseUrl())), wopi + "/*");
             DedicatedWopiHostFilter dedicated = new DedicatedWopiHostFilter(settings.baseUrl(), settings.publicUrl(),
                     wopi + "/files/");

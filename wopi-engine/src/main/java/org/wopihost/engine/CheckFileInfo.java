@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.wopihost.config.WopiSettings;
 import org.wopihost.spi.FileInfo;
@@ -28,12 +30,13 @@ final class CheckFileInfo {
     private final boolean hostPages;
     private final CollaboraFileInfo collabora;
 
-    CheckFileInfo(WopiPlatform platform, WopiSettings settings, HostLinks links, boolean hostPages, Clock clock) {
+    CheckFileInfo(WopiPlatform platform, WopiSettings settings, HostLinks links, boolean hostPages, Clock clock,
+            Supplier<Optional<ClientCapabilities>> capabilities) {
         this.platform = platform;
         this.settings = settings;
         this.links = links;
         this.hostPages = hostPages;
-        this.collabora = new CollaboraFileInfo(settings, platform.users(), clock);
+        this.collabora = new CollaboraFileInfo(settings, platform.users(), clock, capabilities);
     }
 
     Operation operation() {

@@ -6,7 +6,9 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.wopihost.config.WopiSettings;
 import org.wopihost.config.WopiSettings.Restriction;
@@ -23,11 +25,14 @@ final class CollaboraFileInfo {
     private final WopiSettings settings;
     private final Users users;
     private final Clock clock;
+    private final Supplier<Optional<ClientCapabilities>> capabilities;
 
-    CollaboraFileInfo(WopiSettings settings, Users users, Clock clock) {
+    CollaboraFileInfo(WopiSettings settings, Users users, Clock clock,
+            Supplier<Optional<ClientCapabilities>> capabilities) {
         this.settings = settings;
         this.users = users;
         this.clock = clock;
+        this.capabilities = capabilities;
     }
 
     void addTo(Map<String, Object> p, FileContext file) {
@@ -61,7 +66,9 @@ final class CollaboraFileInfo {
         if (restricted.contains(Restriction.COPY)) {
             p.put("DisableCopy", true);
         }
-        if (file.info().size() == 0 && file.canWrite() && settings.templateUrlTemplate() != null) {
+        // A client whose capabilities say it reads no TemplateSource would open the empty file blank anyway.
+        boolean readsTemplates = capabilities.get().map(ClientCapabilities::templateSource).orElse(true);
+        if (file.info().size() == 0 && file.canWrite() && settings.templateUrlTemplate() != null && readsTemplates) {
             String ext = FileNames.extension(file.info().fileName());
             if (!ext.isEmpty()) {
                 p.put("TemplateSource", settings.templateUrlTemplate().replace("{extension}",

@@ -5,10 +5,12 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wopihost.config.WopiSettings;
+import org.wopihost.discovery.DiscoveryClient;
 import org.wopihost.spi.WopiPlatform;
 
 /**
@@ -31,11 +33,21 @@ public final class WopiEngine {
      *                  PutRelativeFile and GetShareUrl hand their URLs out
      */
     public WopiEngine(WopiPlatform platform, WopiSettings settings, ProofCheck proofCheck, boolean hostPages, Clock clock) {
+        this(platform, settings, proofCheck, hostPages, clock, Optional::empty);
+    }
+
+    /**
+     * @param capabilities the JSON the WOPI client answers at its capabilities endpoint
+     *                     ({@link DiscoveryClient#capabilities()}); empty when unknown
+     */
+    public WopiEngine(WopiPlatform platform, WopiSettings settings, ProofCheck proofCheck, boolean hostPages, Clock clock,
+            Supplier<Optional<byte[]>> capabilities) {
         this.proofCheck = proofCheck;
         this.authenticator = new RequestAuthenticator(platform);
         LockRules locks = new LockRules(platform.locks(), clock);
         HostLinks links = new HostLinks(settings);
-        this.checkFileInfo = new CheckFileInfo(platform, settings, links, hostPages, clock).operation();
+        this.checkFileInfo = new CheckFileInfo(platform, settings, links, hostPages, clock,
+                ClientCapabilities.readFrom(capabilities)).operation();
         this.getFile = FileOperations.getFile(platform.files());
         this.putFile = FileOperations.putFile(platform.files(), locks, settings.maxFileSize(),
                 new CollaboraSaveRules(platform.users()), new ConflictCopies(links, hostPages, clock));

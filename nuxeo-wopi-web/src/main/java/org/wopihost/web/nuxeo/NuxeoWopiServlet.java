@@ -9,6 +9,7 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServlet;
 
+import org.wopihost.discovery.DiscoveryClient;
 import org.wopihost.engine.WopiEngine;
 import org.wopihost.nuxeo.WopiHostComponent;
 import org.wopihost.nuxeo.WopiHostService;
@@ -55,7 +56,7 @@ public class NuxeoWopiServlet extends HttpServlet {
                 if (d == null) {
                     WopiHostService s = service.get();
                     WopiEngine engine = new WopiEngine(s.platform(), s.config().settings(), s.proofCheck(),
-                            s.hostPages(), Clock.systemUTC());
+                            s.hostPages(), Clock.systemUTC(), () -> s.discovery().flatMap(DiscoveryClient::capabilities));
                     d = new WopiServlet(engine, s.config().settings().baseUrl());
                     if (getServletConfig() != null) {
                         d.init(getServletConfig());
