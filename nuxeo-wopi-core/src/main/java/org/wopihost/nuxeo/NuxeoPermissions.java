@@ -31,10 +31,12 @@ public final class NuxeoPermissions implements Permissions {
     private final NuxeoServices services;
     private final NuxeoUsers users;
     private final Optional<String> allowedGroup;
+    private final ContentTimes contentTimes;
 
     public NuxeoPermissions(NuxeoServices services, NuxeoUsers users, Optional<String> allowedGroup) {
         this.services = services;
         this.users = users;
+        this.contentTimes = new ContentTimes(services);
         this.allowedGroup = allowedGroup;
     }
 
@@ -51,7 +53,7 @@ public final class NuxeoPermissions implements Permissions {
         }
         return lookUp(user, file, (doc, permission) -> NuxeoFiles.blob(doc, file.xpath())
                 .map(blob -> new FileAccess(permission, NuxeoFiles.info(services.systemSession(file.repository()), doc,
-                        file, blob)))
+                        file, blob, contentTimes)))
                 .orElse(null));
     }
 

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -58,6 +59,7 @@ public final class DiscoveryClient {
     private final Object fetchLock = new Object();
     private final Object rateLock = new Object();
     private volatile DiscoveryDocument current;
+    private volatile byte[] capabilities;
     /** When we last tried the network (guarded by rateLock). */
     private Instant lastAttempt;
 
@@ -202,20 +204,46 @@ public final class DiscoveryClient {
     private record Fetched(byte[] xml, DiscoveryDocument document) {
     }
 
+    /**
+     * The JSON the client answers at the capabilities endpoint its discovery names (Collabora's
+     * {@code /hosting/capabilities}), as read with the last discovery fetched; empty when it names none
+     * or it could not be read. The same array until it is read again.
+     */
+    public Optional<byte[]> capabilities() {
+        return Optional.ofNullable(capabilities);
+    }
+
     private DiscoveryDocument install(Fetched fetched, boolean fromNetwork) {
         current = fetched.document();
         if (fromNetwork) {
             writeCache(fetched.xml());
             LOG.info("WOPI discovery loaded from {}: {}", url, fetched.document());
+            fetched.document().capabilitiesUrl().ifPresent(this::readCapabilities);
         } else {
             LOG.warn("Using the WOPI discovery copy from {}: {}", cacheFile, fetched.document());
         }
         return fetched.document();
     }
 
+    /** Best effort: without capabilities the host assumes the client reads what it is sent. */
+    private void readCapabilities(String capabilitiesUrl) {
+        try {
+            capabilities = get(URI.create(capabilitiesUrl), "application/json");
+            LOG.info("WOPI client capabilities read from {}", capabilitiesUrl);
+        } catch (DiscoveryException | IllegalArgumentException e) {
+            LOG.warn("Cannot read the WOPI client's capabilities from {}: {}", capabilitiesUrl, e.getMessage());
+        }
+    }
+
     private Fetched fetch() throws DiscoveryException {
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(requestTimeout)
-                .header("Accept", "application/xml, text/xml").GET().build();
+        byte[] xml = get(url, "application/xml, text/xml");
+        return new Fetched(xml, DiscoveryDocument.parse(xml, netZone));
+    }
+
+    /** The body of a GET, at most {@code maxBytes}. */
+    private byte[] get(URI target, String accept) throws DiscoveryException {
+        HttpRequest request = HttpRequest.newBuilder(target).timeout(requestTimeout)
+                .header("Accept", accept).GET().build();
         try {
             HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = response.body()) {
@@ -226,7 +254,7 @@ public final class DiscoveryClient {
                 if (xml.length > maxBytes) {
                     throw new DiscoveryException("response larger than " + maxBytes + " bytes");
                 }
-                return new Fetched(xml, DiscoveryDocument.parse(xml, netZone));
+                return xml;
             }
         } catch (IOException e) {
             throw new DiscoveryException(e.getClass().getSimpleName() + ": " + e.getMessage(), e);

@@ -7,11 +7,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.WritableByteChannel;
+import java.util.Map;
 import java.util.Optional;
 
 import org.wopihost.spi.FileInfo;
 import org.wopihost.spi.Files;
 import org.wopihost.spi.OpenedFile;
+import org.wopihost.spi.SaveFailedException;
+import org.wopihost.spi.SaveOptions;
+import org.wopihost.spi.WriteCondition;
+import org.wopihost.spi.WriteRefusedException;
 
 /** GetFile and PutFile: the file's bytes, streamed both ways. */
 final class FileOperations {
@@ -51,15 +56,30 @@ final class FileOperations {
         });
     }
 
-    static Operation putFile(Files files, LockRules locks, long maxFileSize) {
+    /**
+     * PutFile. The lock is checked before the body is read, and again, with Collabora's timestamp, once
+     * it is in; a save refused at that point is kept as a conflict copy ({@link ConflictCopies}).
+     * Answers the saved file's LastModifiedTime, exactly as CheckFileInfo reports it (Collabora's
+     * next save sends it back).
+     */
+    static Operation putFile(Files files, LockRules locks, long maxFileSize, CollaboraSaveRules saves,
+            ConflictCopies conflicts) {
         return Operation.of(EDIT, (file, request) -> {
             Optional<String> lockSeen = locks.checkWritable(file.ref(), request.header(WopiHeaders.LOCK),
                     file.info().size());
+            WriteCondition condition = CollaboraSaveRules.condition(request, LockRules.unchanged(lockSeen), lockSeen);
+            SaveOptions options = new SaveOptions(CollaboraSaveRules.newVersion(request),
+                    saves.coAuthors(request, file.user()), conflicts.name(file));
             FileInfo saved;
             try (InputStream body = ClientBody.open(request, maxFileSize)) {
-                saved = files.write(file.ref(), body, file.user(), LockRules.unchanged(lockSeen));
+                saved = files.save(file.ref(), body, file.user(), condition, options);
+            } catch (WriteRefusedException e) {
+                throw conflicts.refused(file, e);
+            } catch (SaveFailedException e) {
+                throw conflicts.failed(file, e);
             }
-            return WopiResponse.ok().header(WopiHeaders.ITEM_VERSION, saved.version());
+            return WopiResponse.body(200, JsonBody.of(Map.of("LastModifiedTime", CollaboraSaveRules.lastModifiedTime(saved))))
+                    .header(WopiHeaders.ITEM_VERSION, saved.version());
         });
     }
 

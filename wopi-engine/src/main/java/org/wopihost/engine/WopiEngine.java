@@ -8,10 +8,12 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wopihost.config.WopiSettings;
+import org.wopihost.discovery.DiscoveryClient;
 import org.wopihost.spi.ContentTooLargeException;
 import org.wopihost.spi.WopiMetrics;
 import org.wopihost.spi.WopiPlatform;
@@ -55,21 +57,27 @@ public final class WopiEngine {
      *                  PutRelativeFile and GetShareUrl hand their URLs out
      */
     public WopiEngine(WopiPlatform platform, WopiSettings settings, ProofCheck proofCheck, boolean hostPages, Clock clock) {
-        this(platform, settings, proofCheck, hostPages, clock, WopiMetrics.NONE);
+        this(platform, settings, proofCheck, hostPages, clock, WopiMetrics.NONE, Optional::empty);
     }
 
-    /** @param metrics told of every request (by the servlet, which times it whole) and of every proof failure */
+    /**
+     * @param metrics      told of every request (by the servlet, which times it whole) and of every proof failure
+     * @param capabilities the JSON the WOPI client answers at its capabilities endpoint
+     *                     ({@link DiscoveryClient#capabilities()}); empty when unknown
+     */
     public WopiEngine(WopiPlatform platform, WopiSettings settings, ProofCheck proofCheck, boolean hostPages, Clock clock,
-            WopiMetrics metrics) {
+            WopiMetrics metrics, Supplier<Optional<byte[]>> capabilities) {
         this.metrics = metrics;
         this.proofCheck = proofCheck;
         this.authenticator = new RequestAuthenticator(platform);
         LockRules locks = new LockRules(platform.locks(), clock);
         HostLinks links = new HostLinks(settings);
         this.operations = Map.ofEntries(
-                Map.entry("CheckFileInfo", new CheckFileInfo(platform, settings, links, hostPages).operation()),
+                Map.entry("CheckFileInfo", new CheckFileInfo(platform, settings, links, hostPages, clock,
+                        ClientCapabilities.readFrom(capabilities)).operation()),
                 Map.entry("GetFile", FileOperations.getFile(platform.files())),
-                Map.entry("PutFile", FileOperations.putFile(platform.files(), locks, settings.maxFileSize())),
+                Map.entry("PutFile", FileOperations.putFile(platform.files(), locks, settings.maxFileSize(),
+                        new CollaboraSaveRules(platform.users()), new ConflictCopies(links, hostPages, clock))),
                 Map.entry("Lock", LockOperations.lock(locks)),
                 Map.entry("GetLock", LockOperations.getLock(locks)),
                 Map.entry("RefreshLock", LockOperations.refreshLock(locks)),

@@ -64,7 +64,8 @@ public final class WopiHost {
                 proofCheck = new DiscoveryProofCheck(discovery, new ProofKeyVerifier(clock), background);
             }
         }
-        WopiEngine engine = new WopiEngine(platform, settings, proofCheck, hostPages, clock, metrics);
+        WopiEngine engine = new WopiEngine(platform, settings, proofCheck, hostPages, clock, metrics,
+                discovery == null ? Optional::empty : discovery::capabilities);
         return new WopiHost(platform, settings, discovery, proofCheck, engine);
     }
 

@@ -28,6 +28,22 @@ public interface Files {
     FileInfo write(FileRef file, InputStream content, WopiUser user, WriteCondition condition) throws IOException;
 
     /**
+     * {@link #write} as a WOPI client described the save ({@link SaveOptions}): a new version or the
+     * working copy, its co-authors credited; {@code condition} is checked with
+     * {@link WriteCondition#check(java.util.Optional, FileInfo)}. When the condition refuses the save, or the store fails to
+     * make it current, once the content is in, the content is kept as a new file beside {@code file}
+     * named {@link SaveOptions#conflictCopyName()} (as {@link #createSibling} would make it) and the
+     * exception says so: {@link WriteRefusedException#conflictCopy()}, {@link SaveFailedException}.
+     * Nothing received is dropped silently.
+     *
+     * <p>The default is {@link #write}: every save a version, refused content not kept.
+     */
+    default FileInfo save(FileRef file, InputStream content, WopiUser user, WriteCondition condition,
+            SaveOptions options) throws IOException {
+        return write(file, content, user, condition);
+    }
+
+    /**
      * Renames the blob to {@code newFileName} (a full name, extension included; the engine has
      * validated it) and returns the new metadata.
      */

@@ -73,6 +73,32 @@ class DiscoveryClientTest {
     }
 
     @Test
+    void readsTheCapabilitiesACollaboraDiscoveryNames() {
+        String capabilitiesUrl = server.url().toString().replace("/discovery", "/capabilities");
+        server.serve(DiscoveryFixtures.collabora().replace("https://collabora.example.com/hosting/capabilities",
+                capabilitiesUrl)).capabilities("{\"productName\":\"Collabora Online Development Edition\","
+                        + "\"productVersion\":\"24.04.5.2\",\"hasTemplateSource\":true,\"convert-to\":{\"available\":true}}");
+        DiscoveryClient client = client().build();
+
+        client.current();
+
+        assertThat(new String(client.capabilities().orElseThrow(), StandardCharsets.UTF_8))
+                .contains("\"hasTemplateSource\":true");
+    }
+
+    @Test
+    void capabilitiesThatCannotBeReadAreUnknown() {
+        String capabilitiesUrl = server.url().toString().replace("/discovery", "/capabilities");
+        server.serve(DiscoveryFixtures.collabora().replace("https://collabora.example.com/hosting/capabilities",
+                capabilitiesUrl)); // answered 404
+        DiscoveryClient client = client().build();
+
+        assertThat(client.current().find("edit", "odt")).isPresent();
+        assertThat(client.capabilities()).isEmpty();
+        assertThat(client().build().capabilities()).as("Office's discovery names none").isEmpty();
+    }
+
+    @Test
     void configuredNetZoneIsUsed() {
         DiscoveryClient client = client().netZone("internal-http").build();
 

@@ -115,19 +115,56 @@ public final class Documents {
      * the work fails, nothing is kept.
      */
     <T> T saveBlob(InputStream content, BlobWork<T> work) throws IOException {
+        return saveBlob(content, work, null);
+    }
+
+    /** What records a stored blob elsewhere when the work meant for it failed, and what to throw then. */
+    @FunctionalInterface
+    interface Fallback {
+        Exception keep(Connection c, BlobFiles.Stored stored, Exception failure) throws SQLException, IOException;
+    }
+
+    /**
+     * {@link #saveBlob(InputStream, BlobWork)}, and when the work fails once the content is in,
+     * {@code fallback} records the same blob in a durable transaction of its own (a conflict copy) and
+     * names the exception to throw. When the fallback fails too, the work's failure is thrown.
+     */
+    <T> T saveBlob(InputStream content, BlobWork<T> work, Fallback fallback) throws IOException {
         BlobFiles.Stored stored = blobs.store(content);
         T result;
         try {
             result = db.durableTransaction(c -> work.run(c, stored));
         } catch (UncheckedIOException e) {
-            settle(List.of(stored.key()));
-            throw e.getCause(); // a refused condition, say: the engine maps it to its status
+            throw rethrowable(keepOrSettle(stored, e.getCause(), fallback)); // a refused condition, say: the engine maps it
         } catch (RuntimeException e) {
-            settle(List.of(stored.key()));
-            throw e;
+            throw rethrowable(keepOrSettle(stored, e, fallback));
         }
         blobs.keep(stored.key());
         return result;
+    }
+
+    private Exception keepOrSettle(BlobFiles.Stored stored, Exception failure, Fallback fallback) {
+        if (fallback != null) {
+            try {
+                Exception answer = db.durableTransaction(c -> fallback.keep(c, stored, failure));
+                blobs.keep(stored.key());
+                return answer;
+            } catch (RuntimeException keepFailed) {
+                failure.addSuppressed(keepFailed);
+            }
+        }
+        settle(List.of(stored.key()));
+        return failure;
+    }
+
+    private static IOException rethrowable(Exception e) {
+        if (e instanceof IOException io) {
+            return io;
+        }
+        if (e instanceof UncheckedIOException unchecked) {
+            return unchecked.getCause();
+        }
+        throw (RuntimeException) e;
     }
 
     /**
@@ -288,9 +325,18 @@ public final class Documents {
     /** Records a stored blob as version {@code version} of a file, made now by {@code userId}. */
     int insertVersion(Connection c, String docId, String xpath, int version, BlobFiles.Stored stored, String userId)
             throws SQLException {
-        return update(c, "INSERT INTO wopi_versions (doc_id, xpath, version, blob_key, size, modified_at, modified_by)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?)", docId, xpath, version, stored.key(), stored.size(), clock.millis(),
-                userId);
+        return insertVersion(c, docId, xpath, version, stored, userId, clock.millis(), false, List.of());
+    }
+
+    /**
+     * Records a save made at {@code modifiedAt} as version {@code version}: a working one (an autosave,
+     * which the next save replaces) or not, crediting {@code coAuthors} besides {@code userId}.
+     */
+    int insertVersion(Connection c, String docId, String xpath, int version, BlobFiles.Stored stored, String userId,
+            long modifiedAt, boolean working, List<String> coAuthors) throws SQLException {
+        return update(c, "INSERT INTO wopi_versions (doc_id, xpath, version, blob_key, size, modified_at, modified_by,"
+                + " working, co_authors) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", docId, xpath, version, stored.key(),
+                stored.size(), modifiedAt, userId, working, coAuthors.isEmpty() ? null : String.join(",", coAuthors));
     }
 
     private static List<Blob> files(Connection c, String docId) throws SQLException {

@@ -21,8 +21,11 @@ import org.wopihost.spi.FileInfo;
 import org.wopihost.spi.FileRef;
 import org.wopihost.spi.Files;
 import org.wopihost.spi.OpenedFile;
+import org.wopihost.spi.SaveFailedException;
+import org.wopihost.spi.SaveOptions;
 import org.wopihost.spi.WopiUser;
 import org.wopihost.spi.WriteCondition;
+import org.wopihost.spi.WriteRefusedException;
 
 /**
  * The {@link Files} port on disk and SQL. Content is written to a new immutable blob first; one
@@ -82,9 +85,25 @@ public final class StandaloneFiles implements Files {
     @Override
     public FileInfo write(FileRef file, InputStream content, WopiUser user, WriteCondition condition)
             throws IOException {
+        return save(file, content, user, condition, null);
+    }
+
+    /**
+     * A save as the client described it. An autosave (not {@link SaveOptions#newVersion()}) is a working
+     * version: the next save of the file, autosave or not, replaces it, so that an edit session leaves
+     * one version. Refused or failed once the content is in, the content becomes a new document beside
+     * the file (see {@link #createSibling}), readable by the same people.
+     *
+     * @param options null: a plain {@link #write}, a version and no conflict copy
+     */
+    @Override
+    public FileInfo save(FileRef file, InputStream content, WopiUser user, WriteCondition condition,
+            SaveOptions options) throws IOException {
         if (!isOurs(file)) {
             throw new NoSuchFileException(file.toString());
         }
+        boolean working = options != null && !options.newVersion();
+        List<String> coAuthors = options == null ? List.of() : options.coAuthors();
         // Read back inside the transaction, under the row lock: a concurrent save must not make us
         // report its version as ours.
         FileInfo saved = documents.saveBlob(content, (c, stored) -> {
@@ -94,14 +113,46 @@ public final class StandaloneFiles implements Files {
             }
             // Under the row lock, on this transaction's connection: no other save of this file commits
             // meanwhile, and no second pooled connection is taken while this one holds the lock.
-            condition.check(locks.get(c, file));
-            documents.insertVersion(c, file.documentId(), file.xpath(), version + 1, stored, user.id());
+            FileInfo before = current(c, file).orElseThrow().info();
+            condition.check(locks.get(c, file), before);
+            // Later than the version it replaces, even within one millisecond: Collabora tells changes
+            // apart by LastModifiedTime alone.
+            long modifiedAt = Math.max(documents.clock().millis(), before.lastModified().toEpochMilli() + 1);
+            documents.insertVersion(c, file.documentId(), file.xpath(), version + 1, stored, user.id(), modifiedAt,
+                    working, coAuthors);
             Documents.update(c, "UPDATE wopi_blobs SET current_version = ? WHERE doc_id = ? AND xpath = ?",
                     version + 1, file.documentId(), file.xpath());
             return current(c, file).orElseThrow().info();
-        });
-        pruneVersions(file, Integer.parseInt(saved.version()));
+        }, options == null ? null : (c, stored, failure) -> keepConflictCopy(c, stored, failure, file, user, options));
+        int newest = Integer.parseInt(saved.version());
+        dropWorkingVersions(file, newest);
+        pruneVersions(file, newest);
         return saved;
+    }
+
+    /** The refused content as a new document beside the file; the exception that says so. */
+    private Exception keepConflictCopy(Connection c, BlobFiles.Stored stored, Exception failure, FileRef near,
+            WopiUser user, SaveOptions options) throws SQLException {
+        String docId = UUID.randomUUID().toString();
+        insertSibling(c, docId, near, options.conflictCopyName(), stored, user);
+        FileInfo copy = current(c, new FileRef(Documents.REPOSITORY, docId, FileRef.MAIN_BLOB)).orElseThrow().info();
+        if (failure instanceof WriteRefusedException refused) {
+            return refused.keptAs(copy);
+        }
+        return new SaveFailedException(copy, failure);
+    }
+
+    /**
+     * The working versions before {@code newest}: the newest save holds all they held. Best effort,
+     * like pruning: a failure leaves them, and the next save removes them.
+     */
+    private void dropWorkingVersions(FileRef file, int newest) {
+        try {
+            documents.removeVersions(" WHERE doc_id = ? AND xpath = ? AND working = TRUE AND version < ?",
+                    new Object[] {file.documentId(), file.xpath(), newest}, c -> null);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Could not drop the replaced autosaves of {}: {}", file, e.getMessage());
+        }
     }
 
     /**
@@ -172,14 +223,20 @@ public final class StandaloneFiles implements Files {
                     throw new FileAlreadyExistsException(fileName);
                 }
             }
-            documents.insertDocument(c, docId, fileName, user.id());
-            Documents.update(c, "INSERT INTO wopi_acl (doc_id, principal, permission)"
-                    + " SELECT ?, principal, permission FROM wopi_acl WHERE doc_id = ? AND principal <> ?",
-                    docId, near.documentId(), user.id());
-            return documents.insertBlob(c, docId, FileRef.MAIN_BLOB, fileName, stored, user.id());
+            return insertSibling(c, docId, near, fileName, stored, user);
         });
         FileRef ref = new FileRef(Documents.REPOSITORY, docId, FileRef.MAIN_BLOB);
         return info(ref).orElseThrow(() -> new NoSuchFileException(ref.toString()));
+    }
+
+    /** A document {@code docId} holding {@code stored} as its main file, with {@code near}'s ACL. */
+    private Object insertSibling(Connection c, String docId, FileRef near, String fileName, BlobFiles.Stored stored,
+            WopiUser user) throws SQLException {
+        documents.insertDocument(c, docId, fileName, user.id());
+        Documents.update(c, "INSERT INTO wopi_acl (doc_id, principal, permission)"
+                + " SELECT ?, principal, permission FROM wopi_acl WHERE doc_id = ? AND principal <> ?",
+                docId, near.documentId(), user.id());
+        return documents.insertBlob(c, docId, FileRef.MAIN_BLOB, fileName, stored, user.id());
     }
 
     @Override

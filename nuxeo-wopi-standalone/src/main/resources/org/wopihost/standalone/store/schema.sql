@@ -49,3 +49,7 @@ CREATE TABLE IF NOT EXISTS wopi_claims (
 );
 -- Which version a blob file belongs to: settling what a crashed process left asks it.
 CREATE INDEX IF NOT EXISTS wopi_versions_blob_key ON wopi_versions (blob_key);
+-- Added for Collabora's saves: an autosave is the file's working version (replaced by the next save,
+-- never a version of its own), and the co-authors a save credits (X-WOPI-Editors) are comma separated
+ALTER TABLE wopi_versions ADD COLUMN IF NOT EXISTS working BOOLEAN DEFAULT FALSE NOT NULL;
+ALTER TABLE wopi_versions ADD COLUMN IF NOT EXISTS co_authors VARCHAR(8192);

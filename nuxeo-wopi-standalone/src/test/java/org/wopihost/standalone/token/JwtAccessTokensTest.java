@@ -76,7 +76,7 @@ class JwtAccessTokensTest {
 
     @Test
     void aTokenVerifiedBeforeIsRefusedFromTheSecondItExpiresOrBeforeItWasIssued() throws Exception {
-        MutableClock clock = new MutableClock();
+        MutableClock clock = new MutableClock(java.time.Instant.now());
         JwtAccessTokens sameInstance = new JwtAccessTokens(SECRET, Duration.ofHours(10), clock, "wopi");
         IssuedToken issued = sameInstance.issue("alice", "FILE1", Permission.EDIT);
         Instant issuedAt = JWT.decode(issued.token()).getIssuedAtAsInstant();
