@@ -5,8 +5,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -139,13 +144,36 @@ public final class Database implements AutoCloseable {
                 for (String sql : script.split(";")) {
                     String statement = sql.lines().filter(l -> !l.trim().startsWith("--"))
                             .reduce("", (a, b) -> a + "\n" + b).trim();
-                    if (!statement.isEmpty()) {
+                    if (!statement.isEmpty() && !addsExistingColumn(c, statement)) {
                         s.execute(statement);
                     }
                 }
             }
             return null;
         });
+    }
+
+    private static final Pattern ADD_COLUMN = Pattern.compile(
+            "ALTER TABLE (\\w+) ADD COLUMN IF NOT EXISTS (\\w+) .*", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+    /**
+     * Whether {@code statement} adds a column the table has already. PostgreSQL's ALTER TABLE takes
+     * the table's exclusive lock even then: a node starting while another one saves would deadlock
+     * with its saves.
+     */
+    private static boolean addsExistingColumn(Connection c, String statement) throws SQLException {
+        Matcher m = ADD_COLUMN.matcher(statement);
+        if (!m.matches()) {
+            return false;
+        }
+        DatabaseMetaData meta = c.getMetaData();
+        // Unquoted names as the database keeps them: H2 in upper case, PostgreSQL in lower case.
+        Locale root = Locale.ROOT;
+        String table = meta.storesUpperCaseIdentifiers() ? m.group(1).toUpperCase(root) : m.group(1).toLowerCase(root);
+        String column = meta.storesUpperCaseIdentifiers() ? m.group(2).toUpperCase(root) : m.group(2).toLowerCase(root);
+        try (ResultSet rs = meta.getColumns(null, null, table, column)) {
+            return rs.next();
+        }
     }
 
     @Override
