@@ -62,6 +62,8 @@ class AcknowledgedSavesIT {
             assertThat(new String(get.body(), StandardCharsets.UTF_8)).as("round %d", round)
                     .isEqualTo(new String(last, StandardCharsets.UTF_8));
             assertThat(header(get, "X-WOPI-ItemVersion")).isEqualTo(versions.get(versions.size() - 1));
+            // A lock change is not flushed on its own, but a save's flush writes it with the save.
+            assertThat(header(after.getLock(), "X-WOPI-Lock")).as("round %d", round).isEqualTo("session");
         }
         assertThat(versions).doesNotHaveDuplicates();
     }
