@@ -21,6 +21,7 @@ import org.wopihost.discovery.DiscoveryUnavailableException;
 import org.wopihost.engine.DiscoveryProofCheck;
 import org.wopihost.engine.ProofCheck;
 import org.wopihost.proof.ProofKeyVerifier;
+import org.wopihost.spi.WopiMetrics;
 import org.wopihost.spi.WopiPlatform;
 
 /**
@@ -47,6 +48,7 @@ public class WopiHostComponent extends DefaultComponent implements WopiHostServi
     private volatile Runnable discoveryRefresh;
     private volatile Executor background = Runnable::run;
     private volatile ExecutorService ownExecutor;
+    private final WopiMetrics metrics = NuxeoMetrics.create();
 
     /** The running service; the one lookup for classes Nuxeo instantiates itself (listeners, servlet, enricher). */
     public static WopiHostService service() {
@@ -99,7 +101,7 @@ public class WopiHostComponent extends DefaultComponent implements WopiHostServi
             this.apps = WopiApps.NONE;
             this.proofCheck = ProofCheck.NONE;
         } else {
-            DiscoveryClient client = discoveryClient(cfg, services.dataDir(), clock);
+            DiscoveryClient client = discoveryClient(cfg, services.dataDir(), clock, metrics);
             this.discovery = client;
             this.apps = WopiApps.fromDiscovery(() -> currentDiscovery(client), cfg.enabledApps());
             this.proofCheck = cfg.settings().proofKeysEnabled()
@@ -115,10 +117,11 @@ public class WopiHostComponent extends DefaultComponent implements WopiHostServi
         }
     }
 
-    static DiscoveryClient discoveryClient(NuxeoWopiConfig cfg, Path dataDir, Clock clock) {
+    static DiscoveryClient discoveryClient(NuxeoWopiConfig cfg, Path dataDir, Clock clock, WopiMetrics metrics) {
         DiscoveryClient.Builder builder = DiscoveryClient.builder(URI.create(cfg.settings().discoveryUrl()))
                 .netZone(cfg.settings().netZone())
-                .clock(clock);
+                .clock(clock)
+                .onRefresh(metrics::discoveryRefresh);
         if (dataDir != null) {
             builder.cacheFile(dataDir.resolve(DISCOVERY_CACHE));
         }
@@ -168,6 +171,11 @@ public class WopiHostComponent extends DefaultComponent implements WopiHostServi
     @Override
     public ProofCheck proofCheck() {
         return proofCheck;
+    }
+
+    @Override
+    public WopiMetrics metrics() {
+        return metrics;
     }
 
     @Override

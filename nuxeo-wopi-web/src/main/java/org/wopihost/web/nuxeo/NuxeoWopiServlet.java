@@ -55,7 +55,7 @@ public class NuxeoWopiServlet extends HttpServlet {
                 if (d == null) {
                     WopiHostService s = service.get();
                     WopiEngine engine = new WopiEngine(s.platform(), s.config().settings(), s.proofCheck(),
-                            s.hostPages(), Clock.systemUTC());
+                            s.hostPages(), Clock.systemUTC(), s.metrics());
                     d = new WopiServlet(engine, s.config().settings().baseUrl());
                     if (getServletConfig() != null) {
                         d.init(getServletConfig());

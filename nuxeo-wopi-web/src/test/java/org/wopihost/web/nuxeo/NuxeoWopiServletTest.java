@@ -29,6 +29,7 @@ class NuxeoWopiServletTest {
         when(service.platform()).thenReturn(new WopiPlatform(mock(AccessTokens.class), mock(Users.class),
                 mock(Permissions.class), mock(Files.class), mock(LockStore.class)));
         when(service.config()).thenReturn(NuxeoWopiConfig.read(Map.<String, String>of()::get));
+        when(service.metrics()).thenReturn(org.wopihost.spi.WopiMetrics.NONE);
         when(service.proofCheck()).thenReturn(org.wopihost.engine.ProofCheck.NONE);
         return service;
     }
