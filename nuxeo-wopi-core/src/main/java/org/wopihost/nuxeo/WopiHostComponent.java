@@ -63,6 +63,7 @@ public class WopiHostComponent extends DefaultComponent implements WopiHostServi
             return t;
         });
         ownExecutor = executor;
+        NuxeoConfigKeys.unknownKeys(Framework.getProperties().stringPropertyNames()).forEach(LOG::warn);
         init(Framework::getProperty, new RuntimeNuxeoServices(), Clock.systemUTC(), executor);
     }
 

@@ -90,4 +90,10 @@ class WopiHostComponentTest {
         assertThat(wordOnly.appFor("Plan.xlsx")).isEmpty();
         assertThat(wordOnly.appFor("a.docx")).contains("Word");
     }
+
+    @Test
+    void unknownWopiKeysAreNamedWithTheKeyTheyWereMeantToBe() {
+        assertThat(NuxeoConfigKeys.unknownKeys(java.util.List.of("nuxeo.wopi.grup", "nuxeo.wopi.apps", "nuxeo.db.name")))
+                .containsExactly("unknown configuration key nuxeo.wopi.grup is ignored; did you mean nuxeo.wopi.group?");
+    }
 }

@@ -17,4 +17,8 @@ public final class Framework {
     public static String getProperty(String key, String defValue) {
         throw new UnsupportedOperationException("nuxeo-api-shim: compile-time declaration only");
     }
+
+    public static java.util.Properties getProperties() {
+        throw new UnsupportedOperationException("nuxeo-api-shim: compile-time declaration only");
+    }
 }
