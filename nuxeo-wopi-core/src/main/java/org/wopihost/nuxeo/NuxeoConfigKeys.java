@@ -3,6 +3,7 @@ package org.wopihost.nuxeo;
 import java.util.List;
 
 import org.wopihost.config.ConfigKeys;
+import org.wopihost.config.UnknownKeys;
 
 /**
  * nuxeo.conf keys only the Nuxeo add-on reads, on top of {@link ConfigKeys}. (They would belong in
@@ -20,6 +21,13 @@ public final class NuxeoConfigKeys {
             .concat(ConfigKeys.ALL.stream(), java.util.stream.Stream.of(ALLOWED_GROUP, ENABLED_APPS))
             .toList();
 
+    private static final UnknownKeys UNKNOWN = new UnknownKeys(ALL, List.of("nuxeo.wopi."));
+
     private NuxeoConfigKeys() {
+    }
+
+    /** A warning for each nuxeo.wopi.* property the add-on does not read, naming the key it was likely meant to be. */
+    public static List<String> unknownKeys(java.util.Collection<String> propertyNames) {
+        return UNKNOWN.warnings(propertyNames);
     }
 }

@@ -20,6 +20,7 @@ import org.wopihost.discovery.DiscoveryUnavailableException;
 import org.wopihost.engine.ProofCheck;
 import org.wopihost.engine.WopiEngine;
 import org.wopihost.engine.WopiHost;
+import org.wopihost.spi.WopiMetrics;
 import org.wopihost.spi.WopiPlatform;
 
 /**
@@ -46,6 +47,7 @@ public class WopiHostComponent extends DefaultComponent implements WopiHostServi
     private volatile Runnable discoveryRefresh;
     private volatile Executor background = Runnable::run;
     private volatile ExecutorService ownExecutor;
+    private final WopiMetrics metrics = NuxeoMetrics.create();
 
     /** The running service; the one lookup for classes Nuxeo instantiates itself (listeners, servlet, enricher). */
     public static WopiHostService service() {
@@ -60,6 +62,7 @@ public class WopiHostComponent extends DefaultComponent implements WopiHostServi
             return t;
         });
         ownExecutor = executor;
+        NuxeoConfigKeys.unknownKeys(Framework.getProperties().stringPropertyNames()).forEach(LOG::warn);
         init(Framework::getProperty, new RuntimeNuxeoServices(), Clock.systemUTC(), executor);
     }
 
@@ -96,7 +99,7 @@ public class WopiHostComponent extends DefaultComponent implements WopiHostServi
         // Host pages only with a WOPI client to open: only then are their URLs handed out.
         Path dataDir = services.dataDir();
         this.wopi = WopiHost.assemble(platform, cfg.settings(), discoveryUrl != null,
-                dataDir == null ? null : dataDir.resolve(DISCOVERY_CACHE), clock, this::runInBackground);
+                dataDir == null ? null : dataDir.resolve(DISCOVERY_CACHE), clock, this::runInBackground, metrics);
         this.apps = wopi.discovery()
                 .map(client -> WopiApps.fromDiscovery(() -> currentDiscovery(client), cfg.enabledApps()))
                 .orElse(WopiApps.NONE);
@@ -156,6 +159,11 @@ public class WopiHostComponent extends DefaultComponent implements WopiHostServi
     @Override
     public WopiEngine engine() {
         return wopi.engine();
+    }
+
+    @Override
+    public WopiMetrics metrics() {
+        return metrics;
     }
 
     @Override

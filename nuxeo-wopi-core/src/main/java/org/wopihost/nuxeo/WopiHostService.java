@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.wopihost.discovery.DiscoveryClient;
 import org.wopihost.engine.ProofCheck;
 import org.wopihost.engine.WopiEngine;
+import org.wopihost.spi.WopiMetrics;
 import org.wopihost.spi.WopiPlatform;
 
 /** The WOPI service of the Nuxeo add-on: configuration and the engine's ports, wired once. */
@@ -37,6 +38,9 @@ public interface WopiHostService {
 
     /** Whether CheckFileInfo announces our host pages (HostViewUrl, HostEditUrl): when there is a WOPI client. */
     boolean hostPages();
+
+    /** Where the WOPI servlet reports requests: Nuxeo's metric registry. */
+    WopiMetrics metrics();
 
     /**
      * The refresh to run when our scheduler fires (the discovery client's by default), run once at

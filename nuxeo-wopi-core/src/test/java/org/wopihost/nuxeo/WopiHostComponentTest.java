@@ -78,4 +78,10 @@ class WopiHostComponentTest {
         });
         component.refreshDiscovery(); // logged, not thrown
     }
+
+    @Test
+    void unknownWopiKeysAreNamedWithTheKeyTheyWereMeantToBe() {
+        assertThat(NuxeoConfigKeys.unknownKeys(java.util.List.of("nuxeo.wopi.grup", "nuxeo.wopi.apps", "nuxeo.db.name")))
+                .containsExactly("unknown configuration key nuxeo.wopi.grup is ignored; did you mean nuxeo.wopi.group?");
+    }
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 
 import org.wopihost.standalone.cli.AddUserCommand;
 import org.wopihost.standalone.cli.DeleteCommand;
+import org.wopihost.standalone.cli.DoctorCommand;
 import org.wopihost.standalone.cli.Failures;
 import org.wopihost.standalone.cli.GrantCommand;
 import org.wopihost.standalone.cli.HostOptions;
@@ -26,12 +27,12 @@ import picocli.CommandLine.Spec;
 /**
  * {@code java -jar nuxeo-wopi-standalone.jar [--port 8090] [--bind 127.0.0.1] [--data ./wopi-data]
  * [--config FILE]} serves; the {@code token}, {@code list}, {@code import}, {@code add-user}, {@code passwd},
- * {@code users}, {@code grant}, {@code revoke} and {@code delete} subcommands manage a data folder. Scripts rely on these options: keep them stable.
+ * {@code users}, {@code grant}, {@code revoke} and {@code delete} subcommands manage a data folder; {@code doctor} checks the configuration. Scripts rely on these options: keep them stable.
  */
 @Command(name = "nuxeo-wopi-standalone", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "A WOPI host serving the documents of a data folder.",
         subcommands = {TokenCommand.class, ListCommand.class, ImportCommand.class, AddUserCommand.class, PasswdCommand.class,
-                UsersCommand.class, GrantCommand.class, RevokeCommand.class, DeleteCommand.class})
+                UsersCommand.class, GrantCommand.class, RevokeCommand.class, DeleteCommand.class, DoctorCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Option(names = "--port", defaultValue = "8090", description = "HTTP port (default: ${DEFAULT-VALUE}; 0: any free port)")

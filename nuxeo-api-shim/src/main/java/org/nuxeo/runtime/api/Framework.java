@@ -28,4 +28,8 @@ public final class Framework {
     public static <T> T doPrivileged(Supplier<T> supplier) {
         throw new UnsupportedOperationException("nuxeo-api-shim: compile-time declaration only");
     }
+
+    public static java.util.Properties getProperties() {
+        throw new UnsupportedOperationException("nuxeo-api-shim: compile-time declaration only");
+    }
 }

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.wopihost.testclient.docs.KeyTable;
 
 /**
  * Every relative link of the repository's Markdown files (README, docs/, tools/) names a file of the
@@ -22,13 +23,9 @@ class DocumentationLinksTest {
     /** {@code [text](target)} or {@code [text](target "title")}; images too. */
     private static final Pattern LINK = Pattern.compile("\\]\\(([^)\\s]+)(?:\\s+\"[^\"]*\")?\\)");
 
-    static Path repositoryRoot() {
-        return Path.of(System.getProperty("basedir", "")).toAbsolutePath().getParent().normalize();
-    }
-
     @Test
     void everyRelativeLinkResolvesInsideTheRepository() throws IOException {
-        Path root = repositoryRoot();
+        Path root = KeyTable.repositoryRoot();
         List<Path> documents = markdownFiles(root);
         assertThat(documents).extracting(d -> root.relativize(d).toString())
                 .contains("README.md", "docs/ARCHITECTURE.md", "docs/nuxeo-admin.md", "tools/wopi-validator/README.md");

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.wopihost.testclient.docs.KeyTable;
 
 /**
  * The README's shell blocks marked {@code <!-- README test: NAME -->} run verbatim with bash, as a
@@ -38,7 +39,7 @@ class ReadmeCommandsIT {
 
     @Test
     void theServerAndTheCurlSessionWorkAsWritten() throws Exception {
-        Map<String, String> blocks = markedBlocks(Files.readString(repositoryRoot().resolve("README.md")));
+        Map<String, String> blocks = markedBlocks(Files.readString(KeyTable.repositoryRoot().resolve("README.md")));
         assertThat(blocks).containsKeys("run", "curl-session");
         Path bin = standIns();
 
@@ -109,9 +110,5 @@ class ReadmeCommandsIT {
     private static void executable(Path file, String script) throws IOException {
         Files.writeString(file, script);
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
-    }
-
-    static Path repositoryRoot() {
-        return Path.of(System.getProperty("basedir", "")).toAbsolutePath().getParent().normalize();
     }
 }

@@ -25,7 +25,7 @@ class WebBundleTest {
         Document doc = BundleChecks.parse(BundleChecks.RESOURCES.resolve("OSGI-INF/deployment-fragment.xml"));
         BundleChecks.checkClasses(doc, "deployment-fragment.xml");
         assertThat(BundleChecks.elements(doc, "url-pattern")).extracting(e -> e.getTextContent().trim())
-                .containsOnly(WOPI + "/*", WOPI + "/view/*", WOPI + "/edit/*")
+                .containsOnly(WOPI + "/*", WOPI + "/view/*", WOPI + "/edit/*", WOPI + "/doctor")
                 .doesNotContain("/wopi/*", "/site/wopi/*");
     }
 
