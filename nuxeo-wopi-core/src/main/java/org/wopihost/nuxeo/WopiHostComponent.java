@@ -18,6 +18,7 @@ import org.wopihost.discovery.DiscoveryClient;
 import org.wopihost.discovery.DiscoveryDocument;
 import org.wopihost.discovery.DiscoveryUnavailableException;
 import org.wopihost.engine.ProofCheck;
+import org.wopihost.engine.StuckLocks;
 import org.wopihost.engine.WopiEngine;
 import org.wopihost.engine.WopiHost;
 import org.wopihost.spi.WopiMetrics;
@@ -164,6 +165,11 @@ public class WopiHostComponent extends DefaultComponent implements WopiHostServi
     @Override
     public WopiMetrics metrics() {
         return metrics;
+    }
+
+    @Override
+    public StuckLocks stuckLocks() {
+        return wopi.stuckLocks();
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import org.wopihost.discovery.DiscoveryClient;
 import org.wopihost.engine.ProofCheck;
+import org.wopihost.engine.StuckLocks;
 import org.wopihost.engine.WopiEngine;
 import org.wopihost.spi.WopiMetrics;
 import org.wopihost.spi.WopiPlatform;
@@ -35,6 +36,9 @@ public interface WopiHostService {
 
     /** The protocol engine the WOPI servlet serves, assembled once with {@code WopiHost}. */
     WopiEngine engine();
+
+    /** Who holds a file's WOPI lock, and the release of a stuck one (its holder, or a document manager). */
+    StuckLocks stuckLocks();
 
     /** Whether CheckFileInfo announces our host pages (HostViewUrl, HostEditUrl): when there is a WOPI client. */
     boolean hostPages();

@@ -7,12 +7,12 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
+import org.wopihost.io.AtomicFiles;
 import org.wopihost.standalone.store.BlobFiles;
 import org.wopihost.standalone.store.ProcessLock;
 
@@ -81,8 +81,7 @@ public final class DataFolder {
 
     /** Writes a file only its owner may read (secrets, passwords), replacing it in one step. */
     public static void writeOwnerOnly(Path file, String content) throws IOException {
-        Files.move(temporary(file, content), file, StandardCopyOption.REPLACE_EXISTING,
-                StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.write(file, content.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -102,9 +101,7 @@ public final class DataFolder {
 
     /** Publishes the URL of the server of process {@code processId} (see {@link BlobFiles#processId}). */
     public void writeServerUrl(String url, String processId) throws IOException {
-        Path file = root.resolve(SERVER_URL);
-        Files.move(temporary(file, url + "\n" + processId + "\n"), file, StandardCopyOption.REPLACE_EXISTING,
-                StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.write(root.resolve(SERVER_URL), (url + "\n" + processId + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
     /** Removes the published URL when it is that of process {@code processId}'s server. */

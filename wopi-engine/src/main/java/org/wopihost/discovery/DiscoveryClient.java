@@ -6,12 +6,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.wopihost.io.AtomicFiles;
 
 /**
  * Fetches the WOPI client's discovery XML and keeps it: in memory for lookups, and the last good copy on
@@ -282,29 +279,11 @@ public final class DiscoveryClient {
         if (cacheFile == null) {
             return;
         }
-        Path directory = cacheFile.toAbsolutePath().getParent();
-        Path temp = null;
         try {
-            Files.createDirectories(directory);
-            temp = Files.createTempFile(directory, cacheFile.getFileName().toString(), ".tmp");
-            Files.write(temp, xml);
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                channel.force(true);
-            }
-            try {
-                Files.move(temp, cacheFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, cacheFile, StandardCopyOption.REPLACE_EXISTING);
-            }
+            Files.createDirectories(cacheFile.toAbsolutePath().getParent());
+            AtomicFiles.write(cacheFile, xml);
         } catch (IOException e) {
             LOG.warn("Cannot save the WOPI discovery copy to {}: {}", cacheFile, e.getMessage());
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // best effort
-                }
-            }
         }
     }
 

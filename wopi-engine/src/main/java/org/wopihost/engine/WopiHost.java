@@ -15,24 +15,21 @@ import org.wopihost.spi.WopiPlatform;
 /**
  * The one wiring of the protocol, for both platforms: from a platform's ports and the settings, the
  * WOPI client's discovery (when one is configured), the proof-key check against the keys it publishes,
- * and the engine. Nuxeo's component and the standalone server each assemble one, then serve its engine
- * with the WOPI servlet and its discovery with the host page.
+ * the engine, and the stuck-lock release pages offer. Nuxeo's component and the standalone server each
+ * assemble one, then serve its engine with the WOPI servlet and its discovery with the host page.
  */
 public final class WopiHost {
 
-    private final WopiPlatform platform;
-    private final WopiSettings settings;
     private final DiscoveryClient discovery;
     private final ProofCheck proofCheck;
     private final WopiEngine engine;
+    private final StuckLocks stuckLocks;
 
-    private WopiHost(WopiPlatform platform, WopiSettings settings, DiscoveryClient discovery, ProofCheck proofCheck,
-            WopiEngine engine) {
-        this.platform = platform;
-        this.settings = settings;
+    private WopiHost(DiscoveryClient discovery, ProofCheck proofCheck, WopiEngine engine, StuckLocks stuckLocks) {
         this.discovery = discovery;
         this.proofCheck = proofCheck;
         this.engine = engine;
+        this.stuckLocks = stuckLocks;
     }
 
     /**
@@ -66,15 +63,7 @@ public final class WopiHost {
         }
         WopiEngine engine = new WopiEngine(platform, settings, proofCheck, hostPages, clock, metrics,
                 discovery == null ? Optional::empty : discovery::capabilities);
-        return new WopiHost(platform, settings, discovery, proofCheck, engine);
-    }
-
-    public WopiPlatform platform() {
-        return platform;
-    }
-
-    public WopiSettings settings() {
-        return settings;
+        return new WopiHost(discovery, proofCheck, engine, new StuckLocks(platform));
     }
 
     /** The WOPI client's discovery, when {@link WopiSettings#discoveryUrl()} is set. */
@@ -89,5 +78,10 @@ public final class WopiHost {
 
     public WopiEngine engine() {
         return engine;
+    }
+
+    /** Who holds a file's WOPI lock, and its release by the holder or a document manager, for host pages. */
+    public StuckLocks stuckLocks() {
+        return stuckLocks;
     }
 }

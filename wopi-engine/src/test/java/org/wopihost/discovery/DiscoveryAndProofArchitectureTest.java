@@ -8,7 +8,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * Discovery and proof keys need nothing beyond the JDK and slf4j, though their module has more on its
+ * Discovery and proof keys need nothing beyond the JDK, slf4j and the atomic file writes, though their module has more on its
  * class path (Jackson, jutf7). That the engine knows no servlet and no Nuxeo type the module graph
  * enforces: wopi-engine has neither on its class path.
  */
@@ -22,7 +22,7 @@ class DiscoveryAndProofArchitectureTest {
     void onlyTheJdkAndSlf4j() {
         noClasses().should().dependOnClassesThat()
                 .resideOutsideOfPackages("java..", "javax.xml..", "org.w3c.dom..", "org.xml.sax..", "org.slf4j..",
-                        "org.wopihost.discovery..", "org.wopihost.proof..")
+                        "org.wopihost.discovery..", "org.wopihost.proof..", "org.wopihost.io..")
                 .check(ENGINE);
     }
 

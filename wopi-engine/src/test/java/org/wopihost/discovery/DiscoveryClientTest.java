@@ -15,8 +15,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -318,28 +319,20 @@ class DiscoveryClientTest {
     @Test
     void scheduledRefreshRunsUntilCancelled() throws Exception {
         DiscoveryClient client = client().build();
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1);
+        // Shut down, it still runs periodic tasks: it terminates only once the refresh is cancelled.
+        scheduler.setContinueExistingPeriodicTasksAfterShutdownPolicy(true);
         try {
             ScheduledFuture<?> refresh = client.scheduleRefresh(scheduler, Duration.ofMillis(50));
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (server.hits() < 3 && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            assertThat(server.hits()).isGreaterThanOrEqualTo(3);
+            assertThat(server.awaitHits(3, Duration.ofSeconds(10))).isTrue();
             assertThat(client.current().netZone()).isEqualTo("external-https");
 
             server.fail(500, "down for a while"); // failures do not stop the schedule
-            int beforeFailures = server.hits();
-            while (server.hits() < beforeFailures + 2 && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            assertThat(server.hits()).isGreaterThanOrEqualTo(beforeFailures + 2);
+            assertThat(server.awaitHits(server.hits() + 2, Duration.ofSeconds(10))).isTrue();
 
             refresh.cancel(false);
-            Thread.sleep(100);
-            int afterCancel = server.hits();
-            Thread.sleep(200);
-            assertThat(server.hits()).isEqualTo(afterCancel);
+            scheduler.shutdown();
+            assertThat(scheduler.awaitTermination(10, TimeUnit.SECONDS)).as("nothing scheduled any more").isTrue();
         } finally {
             scheduler.shutdownNow();
         }

@@ -6,8 +6,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -33,7 +35,10 @@ final class FakeDiscoveryServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        hits.incrementAndGet();
+        synchronized (hits) {
+            hits.incrementAndGet();
+            hits.notifyAll();
+        }
         try (exchange) {
             if (delayMillis > 0) {
                 Thread.sleep(delayMillis);
@@ -95,6 +100,21 @@ final class FakeDiscoveryServer implements AutoCloseable {
 
     int hits() {
         return hits.get();
+    }
+
+    /** Waits until the server has been asked {@code total} times in all; false if that took over {@code timeout}. */
+    boolean awaitHits(int total, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (hits) {
+            while (hits.get() < total) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(hits, left);
+            }
+            return true;
+        }
     }
 
     void stop() {

@@ -1,10 +1,8 @@
 package org.wopihost.standalone.seed;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -18,7 +16,8 @@ import org.wopihost.standalone.store.StandaloneUsers;
 /**
  * Fills a new data folder with users and documents to try the host with: alice may read and
  * write everything, bob may only read; one document has attachments; one {@code .wopitest} file
- * is there for Microsoft's WOPI validator.
+ * is there for Microsoft's WOPI validator. The Office files are those wopi-demo-files generated at
+ * build time, so the host carries their bytes and not Apache POI.
  */
 public final class Seeder {
 
@@ -26,10 +25,8 @@ public final class Seeder {
     public static final String BOB = "bob";
     public static final String VALIDATOR_FILE = "validator.wopitest";
 
-    @FunctionalInterface
-    private interface Content {
-        void writeTo(OutputStream out) throws IOException;
-    }
+    /** Where wopi-demo-files keeps the Office files it generated at build time. */
+    private static final String DEMO_FILES = "org/wopihost/demofiles/";
 
     private final Documents documents;
     private final StandaloneUsers users;
@@ -58,49 +55,42 @@ public final class Seeder {
         }
         DataFolder.writeOwnerOnly(passwordFile, passwords.toString());
 
-        document("Quarterly Report", "Quarterly Report.docx", out -> SampleFiles.writeWordDocument(out,
-                "Quarterly Report", List.of("Revenue grew in every region this quarter.",
-                        "Edit this document in Office for the web: every save becomes a new version.")));
-        document("Budget 2027", "Budget 2027.xlsx", out -> SampleFiles.writeSpreadsheet(out, "Budget",
-                List.of("Item", "Q1", "Q2"),
-                List.of(List.of("Salaries", 120000, 125000), List.of("Hardware", 15000, 9000),
-                        List.of("Travel", 4000, 5500))));
-        document("Product Roadmap", "Product Roadmap.pptx", out -> SampleFiles.writePresentation(out,
-                "Product Roadmap", List.of("Goals", "Timeline", "Risks")));
-
-        String project = document("Project Kickoff", "Project Brief.docx", out -> SampleFiles.writeWordDocument(out,
-                "Project Brief", List.of("Scope, team and milestones of the project.",
-                        "The figures and the kickoff slides are attached to this document.")));
-        attach(project, "Figures.xlsx", out -> SampleFiles.writeSpreadsheet(out, "Figures",
-                List.of("Milestone", "Days"), List.of(List.of("Design", 10), List.of("Build", 30))));
-        attach(project, "Kickoff.pptx", out -> SampleFiles.writePresentation(out, "Kickoff",
-                List.of("Team", "Plan")));
+        document("Quarterly Report", "Quarterly Report.docx");
+        document("Budget 2027", "Budget 2027.xlsx");
+        document("Product Roadmap", "Product Roadmap.pptx");
+        String project = document("Project Kickoff", "Project Brief.docx");
+        attach(project, "Figures.xlsx");
+        attach(project, "Kickoff.pptx");
 
         // The validator starts from an empty file and creates, renames and deletes files next to it.
-        document("WOPI Validator", VALIDATOR_FILE, out -> {
-        });
+        String validator = documents.createDocument("WOPI Validator", ALICE);
+        documents.grant(validator, BOB, Permission.VIEW);
+        documents.addFile(validator, FileRef.MAIN_BLOB, VALIDATOR_FILE, InputStream.nullInputStream(), ALICE);
         return true;
     }
 
-    private String document(String title, String fileName, Content content) throws IOException {
+    /** A document of alice's, readable by bob, holding the demo file {@code fileName}. */
+    private String document(String title, String fileName) throws IOException {
         String id = documents.createDocument(title, ALICE);
         documents.grant(id, BOB, Permission.VIEW);
-        try (InputStream in = generate(content)) {
+        try (InputStream in = demoFile(fileName)) {
             documents.addFile(id, FileRef.MAIN_BLOB, fileName, in, ALICE);
         }
         return id;
     }
 
-    private void attach(String docId, String fileName, Content content) throws IOException {
-        try (InputStream in = generate(content)) {
+    private void attach(String docId, String fileName) throws IOException {
+        try (InputStream in = demoFile(fileName)) {
             documents.addFile(docId, documents.nextAttachmentXpath(docId), fileName, in, ALICE);
         }
     }
 
-    /** Samples are a few kilobytes: generating them in memory is fine (user files never are). */
-    private static InputStream generate(Content content) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        content.writeTo(out);
-        return new ByteArrayInputStream(out.toByteArray());
+    /** A file wopi-demo-files generated at build time. */
+    private static InputStream demoFile(String fileName) throws IOException {
+        InputStream in = Seeder.class.getClassLoader().getResourceAsStream(DEMO_FILES + fileName);
+        if (in == null) {
+            throw new FileNotFoundException("No demo file " + fileName + " on the class path (wopi-demo-files)");
+        }
+        return in;
     }
 }

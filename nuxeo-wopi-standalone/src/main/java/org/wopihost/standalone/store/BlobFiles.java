@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
+import org.wopihost.io.AtomicFiles;
 
 /**
  * File contents on disk, one immutable file per version under {@code blobs/}. A write goes to a
@@ -69,10 +70,10 @@ public final class BlobFiles implements AutoCloseable {
             Path target = path(key);
             if (!Files.isDirectory(target.getParent())) {
                 Files.createDirectories(target.getParent());
-                syncDirectory(blobs);
+                AtomicFiles.syncDirectory(blobs);
             }
             Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
-            syncDirectory(target.getParent());
+            AtomicFiles.syncDirectory(target.getParent());
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(part);
             work.unmark(key);
@@ -146,11 +147,4 @@ public final class BlobFiles implements AutoCloseable {
     }
 
     /** Makes the rename itself durable (POSIX: the directory entry lives in the directory). */
-    private static void syncDirectory(Path dir) {
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException e) {
-            // Some platforms cannot open a directory; the data itself is already on disk.
-        }
-    }
 }

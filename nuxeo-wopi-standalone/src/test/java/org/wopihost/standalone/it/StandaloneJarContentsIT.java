@@ -18,13 +18,25 @@ class StandaloneJarContentsIT {
 
     @Test
     void holdsTheEngineAndServletsAndNothingOfNuxeo() throws IOException {
-        List<String> entries;
-        try (JarFile jar = new JarFile(ServerProcess.JAR.toFile())) {
-            entries = jar.stream().map(ZipEntry::getName).toList();
-        }
+        List<String> entries = entries();
         assertThat(entries).contains("org/wopihost/engine/WopiEngine.class", "org/wopihost/web/WopiServlet.class",
                 "org/wopihost/standalone/Main.class");
         assertThat(entries).noneMatch(e -> e.startsWith("org/wopihost/nuxeo/") || e.startsWith("org/wopihost/web/nuxeo/")
                 || e.startsWith("org/nuxeo/") || e.startsWith("OSGI-INF/") || e.contains("nuxeo.war"));
+    }
+
+    @Test
+    void holdsTheDemoFilesButNotTheLibraryThatMadeThem() throws IOException {
+        List<String> entries = entries();
+        assertThat(entries).contains("org/wopihost/demofiles/Quarterly Report.docx",
+                "org/wopihost/demofiles/Budget 2027.xlsx", "org/wopihost/demofiles/Kickoff.pptx");
+        assertThat(entries).noneMatch(e -> e.startsWith("org/apache/poi/") || e.startsWith("org/apache/xmlbeans/")
+                || e.startsWith("org/wopihost/demofiles/") && e.endsWith(".class"));
+    }
+
+    private static List<String> entries() throws IOException {
+        try (JarFile jar = new JarFile(ServerProcess.JAR.toFile())) {
+            return jar.stream().map(ZipEntry::getName).toList();
+        }
     }
 }

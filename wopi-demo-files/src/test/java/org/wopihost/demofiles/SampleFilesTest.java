@@ -1,4 +1,4 @@
-package org.wopihost.standalone.seed;
+package org.wopihost.demofiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.wopihost.standalone.seed;
+package org.wopihost.demofiles;
 
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -30,7 +30,7 @@ import org.apache.poi.xwpf.usermodel.XWPFRun;
  *
  * <p>Each method streams to the given {@link OutputStream} and never closes it.
  */
-public final class SampleFiles {
+final class SampleFiles {
 
     static final String CREATOR = "nuxeo-wopi";
 
@@ -38,7 +38,7 @@ public final class SampleFiles {
     }
 
     /** Writes a .docx: a bold, large title paragraph followed by one paragraph per entry. */
-    public static void writeWordDocument(OutputStream out, String title, List<String> paragraphs)
+    static void writeWordDocument(OutputStream out, String title, List<String> paragraphs)
             throws IOException {
         try (XWPFDocument doc = new XWPFDocument()) {
             XWPFRun titleRun = doc.createParagraph().createRun();
@@ -58,7 +58,7 @@ public final class SampleFiles {
      * Writes a .xlsx: a bold header row, the rows ({@link Number} values become numeric cells,
      * anything else text), then a SUM formula row under every column that holds only numbers.
      */
-    public static void writeSpreadsheet(OutputStream out, String sheetName, List<String> header,
+    static void writeSpreadsheet(OutputStream out, String sheetName, List<String> header,
             List<List<Object>> rows) throws IOException {
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
             XSSFSheet sheet = workbook.createSheet(sheetName);
@@ -117,7 +117,7 @@ public final class SampleFiles {
      * Writes a .pptx from the default slide master: a title slide (title-only layout), then one
      * title-and-content slide per entry with a couple of bullets.
      */
-    public static void writePresentation(OutputStream out, String title, List<String> slideTitles)
+    static void writePresentation(OutputStream out, String title, List<String> slideTitles)
             throws IOException {
         try (XMLSlideShow show = new XMLSlideShow()) {
             XSLFSlideMaster master = show.getSlideMasters().get(0);
