@@ -19,7 +19,9 @@ import org.nuxeo.ecm.core.api.DocumentRef;
 import org.nuxeo.ecm.core.api.IdRef;
 import org.nuxeo.ecm.core.api.NuxeoException;
 import org.nuxeo.ecm.core.api.NuxeoPrincipal;
+import org.nuxeo.ecm.core.api.VersioningOption;
 import org.nuxeo.runtime.api.Framework;
+import org.nuxeo.runtime.kv.KeyValueStore;
 import org.wopihost.spi.FileInfo;
 import org.wopihost.spi.FileRef;
 import org.wopihost.spi.Files;
@@ -55,12 +57,15 @@ public final class NuxeoFiles implements Files {
     private final NuxeoUsers users;
     private final ConflictCopy conflictCopies;
     private final ContentTimes contentTimes;
+    private final WorkingCopies workingCopies;
 
     public NuxeoFiles(NuxeoServices services, NuxeoUsers users) {
         this.services = services;
         this.users = users;
         this.conflictCopies = new ConflictCopy(services, users, this::stored);
-        this.contentTimes = new ContentTimes(services.keyValueStore(NuxeoLockStore.STORE_NAME));
+        KeyValueStore store = services.keyValueStore(NuxeoLockStore.STORE_NAME);
+        this.contentTimes = new ContentTimes(store);
+        this.workingCopies = new WorkingCopies(store);
     }
 
     /** Whether the binding serves this xpath: the main file or an attachment. */
@@ -127,7 +132,7 @@ public final class NuxeoFiles implements Files {
         requireSupported(file);
         Blob blob = services.createBlob(new LimitedInputStream(content, maxBytes));
         try {
-            return services.inTransaction(() -> {
+            FileInfo saved = services.inTransaction(() -> {
                 CoreSession session = userSession(file.repository(), user);
                 DocumentModel doc = session.getDocument(new IdRef(file.documentId()));
                 Blob previous = blob(doc, file.xpath()).orElseThrow(() -> new NuxeoException("No blob at " + file.xpath()));
@@ -152,6 +157,8 @@ public final class NuxeoFiles implements Files {
                 session.save();
                 return stored(session, file);
             });
+            workingCopies.saved(file, options == null || options.newVersion());
+            return saved;
         } catch (UncheckedIOException e) {
             throw options == null ? e.getCause()
                     : conflictCopies.keep(file, blob, user, options.conflictCopyName(), e.getCause());
@@ -161,6 +168,23 @@ public final class NuxeoFiles implements Files {
             }
             throw conflictCopies.keep(file, blob, user, options.conflictCopyName(), e);
         }
+    }
+
+    /** The working copy Collabora's autosaves left in the live document becomes a minor version. */
+    @Override
+    public void sessionEnded(FileRef file, WopiUser user) {
+        if (!isSupportedXpath(file.xpath()) || !workingCopies.take(file)) {
+            return;
+        }
+        services.inTransaction(() -> {
+            CoreSession session = userSession(file.repository(), user);
+            DocumentModel doc = session.getDocument(new IdRef(file.documentId()));
+            if (doc.isCheckedOut()) {
+                session.checkIn(doc.getRef(), VersioningOption.MINOR, "End of a WOPI edit session");
+                session.save();
+            }
+            return null;
+        });
     }
 
     /** Adds the co-authors of a save to the document's contributors; Nuxeo adds the saving user itself. */

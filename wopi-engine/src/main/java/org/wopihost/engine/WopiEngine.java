@@ -55,7 +55,7 @@ public final class WopiEngine {
                 "LOCK", LockOperations.lock(locks),
                 "GET_LOCK", LockOperations.getLock(locks),
                 "REFRESH_LOCK", LockOperations.refreshLock(locks),
-                "UNLOCK", LockOperations.unlock(locks),
+                "UNLOCK", LockOperations.unlock(locks, platform.files()),
                 "PUT_RELATIVE", new PutRelativeFile(platform, locks, links, settings.maxFileSize(), settings::wopiSrc,
                         hostPages).operation(),
                 "RENAME_FILE", RenameAndDelete.rename(platform.files(), locks),
