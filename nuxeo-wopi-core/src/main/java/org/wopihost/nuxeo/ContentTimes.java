@@ -22,8 +22,8 @@ final class ContentTimes {
 
     private final KeyValueStore store;
 
-    ContentTimes(KeyValueStore store) {
-        this.store = store;
+    ContentTimes(NuxeoServices services) {
+        this.store = services.keyValueStore(NuxeoLockStore.STORE_NAME);
     }
 
     Instant of(FileRef file, Blob blob, Instant documentModified) {

@@ -21,15 +21,14 @@ import org.nuxeo.ecm.core.api.NuxeoException;
 import org.nuxeo.ecm.core.api.NuxeoPrincipal;
 import org.nuxeo.ecm.core.api.VersioningOption;
 import org.nuxeo.runtime.api.Framework;
-import org.nuxeo.runtime.kv.KeyValueStore;
 import org.wopihost.spi.FileInfo;
 import org.wopihost.spi.FileRef;
+import org.wopihost.spi.LockStore;
 import org.wopihost.spi.Files;
 import org.wopihost.spi.OpenedFile;
 import org.wopihost.spi.SaveOptions;
 import org.wopihost.spi.WopiUser;
 import org.wopihost.spi.WriteCondition;
-import org.wopihost.spi.WriteRefusedException;
 
 /**
  * Blobs of Nuxeo documents: the main file ({@code file:content}) or an attachment
@@ -55,17 +54,19 @@ public final class NuxeoFiles implements Files {
 
     private final NuxeoServices services;
     private final NuxeoUsers users;
+    private final LockStore locks;
     private final ConflictCopy conflictCopies;
     private final ContentTimes contentTimes;
     private final WorkingCopies workingCopies;
 
-    public NuxeoFiles(NuxeoServices services, NuxeoUsers users) {
+    /** @param locks read inside a save's transaction, for its write condition */
+    public NuxeoFiles(NuxeoServices services, NuxeoUsers users, LockStore locks) {
         this.services = services;
         this.users = users;
+        this.locks = locks;
         this.conflictCopies = new ConflictCopy(services, users, this::stored);
-        KeyValueStore store = services.keyValueStore(NuxeoLockStore.STORE_NAME);
-        this.contentTimes = new ContentTimes(store);
-        this.workingCopies = new WorkingCopies(store);
+        this.contentTimes = new ContentTimes(services);
+        this.workingCopies = new WorkingCopies(services);
     }
 
     /** Whether the binding serves this xpath: the main file or an attachment. */
@@ -95,16 +96,30 @@ public final class NuxeoFiles implements Files {
         if (!isSupportedXpath(file.xpath())) {
             return Optional.empty();
         }
+        return inTransaction(() -> {
+            CoreSession session = services.systemSession(file.repository());
+            Optional<DocumentModel> doc = document(session, file);
+            Optional<Blob> blob = doc.flatMap(d -> blob(d, file.xpath()));
+            return blob.isEmpty() ? Optional.empty()
+                    : Optional.of(new OpenedFile(info(session, doc.get(), file, blob.get()), blob.get().getStream()));
+        });
+    }
+
+    /** Work in a transaction that may fail with an I/O error. */
+    @FunctionalInterface
+    private interface IoWork<R> {
+        R run() throws IOException;
+    }
+
+    /** Runs {@code work} in a transaction; an IOException it throws comes out as itself. */
+    private <R> R inTransaction(IoWork<R> work) throws IOException {
         try {
             return services.inTransaction(() -> {
-                CoreSession session = services.systemSession(file.repository());
-                return document(session, file).flatMap(doc -> blob(doc, file.xpath()).map(b -> {
-                    try {
-                        return new OpenedFile(info(session, doc, file, b), b.getStream());
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }));
+                try {
+                    return work.run();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             });
         } catch (UncheckedIOException e) {
             throw e.getCause();
@@ -112,9 +127,9 @@ public final class NuxeoFiles implements Files {
     }
 
     @Override
-    public FileInfo write(FileRef file, InputStream content, long maxBytes, WopiUser user, WriteCondition condition)
+    public FileInfo write(FileRef file, InputStream content, WopiUser user, WriteCondition condition)
             throws IOException {
-        return save(file, content, maxBytes, user, condition, null);
+        return save(file, content, user, condition, null);
     }
 
     /**
@@ -127,21 +142,18 @@ public final class NuxeoFiles implements Files {
      * @param options null: a plain {@link #write}, a version and no conflict copy
      */
     @Override
-    public FileInfo save(FileRef file, InputStream content, long maxBytes, WopiUser user, WriteCondition condition,
+    public FileInfo save(FileRef file, InputStream content, WopiUser user, WriteCondition condition,
             SaveOptions options) throws IOException {
         requireSupported(file);
-        Blob blob = services.createBlob(new LimitedInputStream(content, maxBytes));
+        Blob blob = services.createBlob(content);
+        FileInfo saved;
         try {
-            FileInfo saved = services.inTransaction(() -> {
+            saved = inTransaction(() -> {
                 CoreSession session = userSession(file.repository(), user);
                 DocumentModel doc = session.getDocument(new IdRef(file.documentId()));
                 Blob previous = blob(doc, file.xpath()).orElseThrow(() -> new NuxeoException("No blob at " + file.xpath()));
-                try {
-                    // the upload is in: the lock it was checked against, and the file, must not have changed
-                    condition.check(info(session, doc, file, previous));
-                } catch (WriteRefusedException e) {
-                    throw new UncheckedIOException(e);
-                }
+                // The upload is in: the lock it was checked against, and the file, must not have changed.
+                condition.check(locks.get(file), info(session, doc, file, previous));
                 blob.setFilename(previous.getFilename());
                 blob.setMimeType(previous.getMimeType());
                 doc.setPropertyValue(file.xpath(), (Serializable) blob);
@@ -157,17 +169,14 @@ public final class NuxeoFiles implements Files {
                 session.save();
                 return stored(session, file);
             });
-            workingCopies.saved(file, options == null || options.newVersion());
-            return saved;
-        } catch (UncheckedIOException e) {
-            throw options == null ? e.getCause()
-                    : conflictCopies.keep(file, blob, user, options.conflictCopyName(), e.getCause());
-        } catch (NuxeoException e) {
+        } catch (IOException | NuxeoException e) {
             if (options == null) {
                 throw e;
             }
             throw conflictCopies.keep(file, blob, user, options.conflictCopyName(), e);
         }
+        workingCopies.saved(file, options == null || options.newVersion());
+        return saved;
     }
 
     /** The working copy Collabora's autosaves left in the live document becomes a minor version. */
@@ -257,9 +266,9 @@ public final class NuxeoFiles implements Files {
     }
 
     @Override
-    public FileInfo createSibling(FileRef near, String fileName, InputStream content, long maxBytes, WopiUser user,
+    public FileInfo createSibling(FileRef near, String fileName, InputStream content, WopiUser user,
             boolean exactName) throws IOException {
-        Blob blob = services.createBlob(new LimitedInputStream(content, maxBytes));
+        Blob blob = services.createBlob(content);
         blob.setFilename(fileName);
         // Best effort: the name was free when the engine looked; look again now the upload is in.
         if (exactName && findSibling(near, fileName).isPresent()) {
@@ -375,17 +384,26 @@ public final class NuxeoFiles implements Files {
     FileInfo stored(CoreSession session, FileRef ref) {
         DocumentModel doc = session.getDocument(new IdRef(ref.documentId()));
         Blob blob = blob(doc, ref.xpath()).orElseThrow(() -> new NuxeoException("No blob at " + ref.xpath()));
-        return info(session, doc, ref, blob);
+        return info(null, doc, ref, blob); // a save answers its version and name: no folder to load
     }
 
-    /** The file's metadata; its LastModifiedTime is when its content last changed ({@link ContentTimes}). */
     private FileInfo info(CoreSession session, DocumentModel doc, FileRef ref, Blob blob) {
+        return info(session, doc, ref, blob, contentTimes);
+    }
+
+    /**
+     * The file's metadata; its LastModifiedTime is when its content last changed ({@link ContentTimes}).
+     *
+     * @param session where the document's folder is read, for its title (a system session: always
+     *                readable); null to leave the folder out
+     */
+    static FileInfo info(CoreSession session, DocumentModel doc, FileRef ref, Blob blob, ContentTimes times) {
         Instant modified = doc.getPropertyValue(MODIFIED) instanceof Calendar c ? c.toInstant() : Instant.EPOCH;
         String version = version(modified, blob);
         String owner = doc.getPropertyValue(CREATOR) instanceof String s ? s : "";
         String fileName = blob.getFilename() != null ? blob.getFilename() : doc.getTitle();
-        return new FileInfo(ref, fileName, blob.getLength(), version, contentTimes.of(ref, blob, modified), owner,
-                doc.getTitle(), containerName(session, doc));
+        return new FileInfo(ref, fileName, blob.getLength(), version, times.of(ref, blob, modified), owner,
+                doc.getTitle(), session == null ? null : containerName(session, doc));
     }
 
     /**

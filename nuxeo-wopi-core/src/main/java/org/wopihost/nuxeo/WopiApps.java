@@ -10,7 +10,7 @@ import org.wopihost.discovery.DiscoveryDocument;
 import org.wopihost.discovery.WopiAction;
 
 /**
- * Which WOPI application opens a file, and whether it views and/or edits it. On a running Nuxeo this
+ * Which WOPI application opens a file, and the discovery that says how. On a running Nuxeo this
  * comes from the WOPI client's discovery ({@link #fromDiscovery}); without {@code nuxeo.wopi.discoveryURL}
  * there is no client and {@link #NONE} offers nothing.
  */
@@ -24,24 +24,19 @@ public interface WopiApps {
         }
 
         @Override
-        public boolean canView(String fileName) {
-            return false;
-        }
-
-        @Override
-        public boolean canEdit(String fileName) {
-            return false;
+        public Optional<DiscoveryDocument> discovery() {
+            return Optional.empty();
         }
     };
 
     /** The application (Word, Excel, PowerPoint, Visio, or the client's own app name) for a file name, or empty. */
     Optional<String> appFor(String fileName);
 
-    /** Whether that application has a view action for the file. */
-    boolean canView(String fileName);
-
-    /** Whether that application has an edit action for the file. */
-    boolean canEdit(String fileName);
+    /**
+     * The client's discovery, from which {@link org.wopihost.engine.HostPageChoice} decides which host page
+     * links to offer, as the host page itself decides; empty while there is none (nothing is offered).
+     */
+    Optional<DiscoveryDocument> discovery();
 
     /**
      * The actions the WOPI client publishes in its discovery, restricted to {@code enabled} (lower-case
@@ -65,40 +60,8 @@ public interface WopiApps {
             }
 
             @Override
-            public boolean canView(String fileName) {
-                return has("view", fileName);
-            }
-
-            /** Edit in place, or convert a legacy format and edit the copy (the host page picks which). */
-            @Override
-            public boolean canEdit(String fileName) {
-                return has("edit", fileName) || has("convert", fileName);
-            }
-
-            private boolean has(String action, String fileName) {
-                return appFor(fileName).isPresent()
-                        && discovery.get().flatMap(doc -> doc.findForFile(action, fileName)).isPresent();
-            }
-        };
-    }
-
-    /** Office for the web's usual extensions, restricted to {@code enabled} (lower-case app names; empty: all). */
-    static WopiApps byExtension(Set<String> enabled) {
-        return new WopiApps() {
-            @Override
-            public Optional<String> appFor(String fileName) {
-                return officeFamily(DiscoveryDocument.extensionOf(fileName))
-                        .filter(app -> enabled.isEmpty() || enabled.contains(app.toLowerCase(Locale.ROOT)));
-            }
-
-            @Override
-            public boolean canView(String fileName) {
-                return appFor(fileName).isPresent();
-            }
-
-            @Override
-            public boolean canEdit(String fileName) {
-                return appFor(fileName).isPresent() && OfficeExtensions.EDIT.contains(DiscoveryDocument.extensionOf(fileName));
+            public Optional<DiscoveryDocument> discovery() {
+                return discovery.get();
             }
         };
     }
@@ -123,8 +86,6 @@ public interface WopiApps {
                 Map.entry("pptx", "PowerPoint"), Map.entry("pptm", "PowerPoint"), Map.entry("ppsx", "PowerPoint"),
                 Map.entry("ppt", "PowerPoint"), Map.entry("odp", "PowerPoint"),
                 Map.entry("vsdx", "Visio"));
-        static final Set<String> EDIT = Set.of("docx", "docm", "odt", "xlsx", "xlsm", "xlsb", "ods", "pptx", "pptm",
-                "ppsx", "odp", "vsdx");
 
         private OfficeExtensions() {
         }

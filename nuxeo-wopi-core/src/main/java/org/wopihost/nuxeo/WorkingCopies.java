@@ -1,6 +1,8 @@
 package org.wopihost.nuxeo;
 
 import org.nuxeo.runtime.kv.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.wopihost.spi.FileRef;
 
 /**
@@ -10,6 +12,8 @@ import org.wopihost.spi.FileRef;
  */
 final class WorkingCopies {
 
+    private static final Logger LOG = LoggerFactory.getLogger(WorkingCopies.class);
+
     private static final String PREFIX = "workingcopy/";
     private static final String PENDING = "pending";
     /** A session longer than this without a save is over anyway; the live document keeps the content. */
@@ -17,13 +21,20 @@ final class WorkingCopies {
 
     private final KeyValueStore store;
 
-    WorkingCopies(KeyValueStore store) {
-        this.store = store;
+    WorkingCopies(NuxeoServices services) {
+        this.store = services.keyValueStore(NuxeoLockStore.STORE_NAME);
     }
 
-    /** After a save: a working-copy save leaves a version to make, a version save none. */
+    /**
+     * After a save: a working-copy save leaves a version to make, a version save none. The save is
+     * made: a store failure here only costs the end-of-session version, and is logged.
+     */
     void saved(FileRef file, boolean newVersion) {
-        store.put(key(file), newVersion ? null : PENDING, TTL_SECONDS);
+        try {
+            store.put(key(file), newVersion ? null : PENDING, TTL_SECONDS);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not record whether {} holds unversioned saves: {}", file, e.toString());
+        }
     }
 
     /** Whether a version is to be made of the file's working copy; true for one caller only. */

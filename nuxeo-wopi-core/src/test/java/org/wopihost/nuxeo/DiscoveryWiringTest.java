@@ -93,10 +93,8 @@ class DiscoveryWiringTest {
         runBackground();
         WopiApps apps = component.apps();
         assertThat(apps.appFor("Report.DOCX")).contains("Word");
-        assertThat(apps.canView("Report.docx")).isTrue();
-        assertThat(apps.canEdit("Report.docx")).isTrue();
+        assertThat(apps.discovery().orElseThrow().findForFile("edit", "Report.docx")).isPresent();
         assertThat(apps.appFor("notes.txt")).as("not in this discovery").isEmpty();
-        assertThat(apps.canView("notes.txt")).isFalse();
     }
 
     @Test
@@ -104,7 +102,7 @@ class DiscoveryWiringTest {
         WopiHostComponent component = start(Map.of()); // closed port and nothing on disk
         runBackground();
         assertThat(component.apps().appFor("a.docx")).isEmpty();
-        assertThat(component.apps().canEdit("a.docx")).isFalse();
+        assertThat(component.apps().discovery()).isEmpty();
     }
 
     @Test
@@ -156,13 +154,9 @@ class DiscoveryWiringTest {
         }
         WopiApps all = WopiApps.fromDiscovery(() -> Optional.of(doc), Set.of());
         assertThat(all.appFor("a.odt")).contains("Word");
-        assertThat(all.canEdit("a.docx")).isTrue();
-        assertThat(all.canView("a.docx")).as("Collabora publishes only edit for docx").isFalse();
-        assertThat(all.canView("a.dotx")).isTrue();
-        assertThat(all.canEdit("a.dotx")).isFalse();
         assertThat(all.appFor("a.pdf")).contains("application/pdf");
         WopiApps excelOnly = WopiApps.fromDiscovery(() -> Optional.of(doc), Set.of("excel"));
         assertThat(excelOnly.appFor("a.docx")).isEmpty();
-        assertThat(excelOnly.canEdit("a.xlsx")).isTrue();
+        assertThat(excelOnly.appFor("a.xlsx")).contains("Excel");
     }
 }

@@ -78,16 +78,4 @@ class WopiHostComponentTest {
         });
         component.refreshDiscovery(); // logged, not thrown
     }
-
-    @Test
-    void appsByExtensionHonourTheEnabledList() {
-        WopiApps all = WopiApps.byExtension(Set.of());
-        assertThat(all.appFor("Plan.XLSX")).contains("Excel");
-        assertThat(all.canEdit("old.doc")).isFalse();
-        assertThat(all.canEdit("new.docx")).isTrue();
-        assertThat(all.appFor("notes.txt")).isEmpty();
-        WopiApps wordOnly = WopiApps.byExtension(Set.of("word"));
-        assertThat(wordOnly.appFor("Plan.xlsx")).isEmpty();
-        assertThat(wordOnly.appFor("a.docx")).contains("Word");
-    }
 }

@@ -24,7 +24,7 @@ import org.wopihost.testclient.simulator.CollaboraSimulator;
 import org.wopihost.testclient.simulator.EditorSimulator;
 import org.wopihost.testclient.simulator.OfficeSimulator;
 import org.wopihost.testclient.simulator.OnlyOfficeSimulator;
-import org.wopihost.testclient.simulator.SimulatedClock;
+import org.wopihost.testclient.MutableClock;
 
 /**
  * The three WOPI clients, simulated as each documents its behaviour (simulated time on the client side;
@@ -33,7 +33,7 @@ import org.wopihost.testclient.simulator.SimulatedClock;
  */
 public class ClientSimulatorsTest extends WopiOverHttpTestCase {
 
-    private final SimulatedClock clock = new SimulatedClock(Instant.parse("2026-11-30T09:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-30T09:00:00Z"));
     private DocumentModel doc;
 
     @Before

@@ -71,6 +71,19 @@ public class CoEditingTest extends WopiOverHttpTestCase {
         assertEquals("bob's text", content(live));
     }
 
+    /** The host page renews its token (host-page.js, before expiry): same user, same file, same choice. */
+    @Test
+    public void theHostPageRenewsATokenForTheSameUserFileAndChoice() {
+        WopiClient alice = HostPage.renew(service, "edit", fileId, "alice");
+        assertEquals("alice", alice.fileInfo().get("UserId").asText());
+        assertTrue(alice.fileInfo().get("UserCanWrite").asBoolean());
+        assertEquals(200, alice.getFile().statusCode());
+        assertFalse("the viewer's page renews a view token",
+                HostPage.renew(service, "view", fileId, "alice").fileInfo().get("UserCanWrite").asBoolean());
+        assertFalse("a reader's edit page renews a view token",
+                HostPage.renew(service, "edit", fileId, "carol").fileInfo().get("UserCanWrite").asBoolean());
+    }
+
     @Test
     public void outsideWopiRequestsOnlyTheLockOwnerMayWrite() {
         WopiClient alice = open("alice");

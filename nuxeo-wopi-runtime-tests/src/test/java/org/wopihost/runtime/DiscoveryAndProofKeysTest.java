@@ -80,7 +80,7 @@ public class DiscoveryAndProofKeysTest {
         DiscoveryDocument discovery = service.discovery().orElseThrow().current();
         assertEquals("internal-http", discovery.netZone());
         assertEquals(Optional.of("Word"), service.apps().appFor("Plan.docx"));
-        assertTrue(service.apps().canEdit("Book.xlsx"));
+        assertTrue(discovery.findForFile("edit", "Book.xlsx").isPresent());
         assertEquals(ProofKey.of(TestKeys.rsa(TestKeys.CURRENT)), discovery.proofKeys().current());
         assertEquals(ProofKey.of(TestKeys.rsa(TestKeys.OLD)), discovery.proofKeys().old());
     }

@@ -25,6 +25,7 @@ import org.nuxeo.runtime.test.runner.Features;
 import org.nuxeo.runtime.test.runner.FeaturesRunner;
 import org.nuxeo.runtime.test.runner.TransactionalFeature;
 import org.wopihost.engine.FileIdCodec;
+import org.wopihost.nuxeo.WopiHostService;
 import org.wopihost.spi.FileRef;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -48,6 +49,9 @@ public class EnricherTest {
 
     @Inject
     protected CoreSession session;
+
+    @Inject
+    protected WopiHostService service;
 
     @Inject
     protected TransactionalFeature transactions;
@@ -92,6 +96,51 @@ public class EnricherTest {
         JsonNode properties = render("writer", notes, "no-app.json").get("properties");
         assertFalse(properties.get("file:content").has("wopi"));
         assertFalse(properties.get("files:files").get(0).get("file").has("wopi"));
+    }
+
+    @Test
+    public void aDocumentLockedInNuxeoByAnotherUserOffersItsWritersTheViewerOnly() throws IOException {
+        NuxeoDocs.user("holder");
+        NuxeoDocs.grant(session, report, "holder", "ReadWrite");
+        transactions.nextTransaction();
+        NuxeoDocs.session(session.getRepositoryName(), "holder").setLock(report.getRef());
+        transactions.nextTransaction();
+        JsonNode properties = render("writer", report, "locked.json").get("properties");
+        assertLinks(properties.get("file:content"), "Word", FileRef.MAIN_BLOB, false);
+    }
+
+    /**
+     * The links and the host page take the same decision: for each blob and user, the edit page opens an
+     * editor (edit, editnew, convert) exactly when the enricher offered an edit link, and a view link is
+     * offered exactly when the view page opens something.
+     */
+    @Test
+    public void theLinksAgreeWithWhatTheHostPageOpens() throws IOException {
+        DocumentModel cases = NuxeoDocs.file(session, "/", NuxeoDocs.blob("Empty.docx", new byte[0]),
+                NuxeoDocs.blob("Legacy.doc", "legacy"), NuxeoDocs.blob("Report.docx", "report"),
+                NuxeoDocs.blob("notes.txt", "notes"));
+        NuxeoDocs.grant(session, cases, "writer", "ReadWrite");
+        NuxeoDocs.grant(session, cases, "reader", "Read");
+        transactions.nextTransaction();
+        for (String user : new String[] {"writer", "reader"}) {
+            JsonNode properties = render(user, cases, "cases-" + user + ".json").get("properties");
+            check(user, cases, FileRef.MAIN_BLOB, properties.get("file:content"));
+            for (int i = 0; i < 3; i++) {
+                check(user, cases, FileRef.attachmentXpath(i), properties.get("files:files").get(i).get("file"));
+            }
+        }
+    }
+
+    private void check(String user, DocumentModel doc, String xpath, JsonNode blob) {
+        String fileId = FileIdCodec.encode(new FileRef(doc.getRepositoryName(), doc.getId(), xpath));
+        JsonNode wopi = blob.get("wopi");
+        String what = user + " on " + blob.get("name").asText();
+        String editPage = HostPage.actionOf(service, "edit", fileId, user);
+        boolean editor = editPage.contains("client/edit") || editPage.contains("client/convert");
+        assertEquals(what + ": edit link iff the edit page opens an editor (" + editPage + ")", editor,
+                wopi != null && wopi.has("edit"));
+        assertEquals(what + ": view link iff the view page opens something", !HostPage.actionOf(service,
+                "view", fileId, user).isEmpty(), wopi != null && wopi.has("view"));
     }
 
     /** The document as the REST API returns it to {@code user} with {@code enrichers.blob: wopi}; saved as {@code name}. */

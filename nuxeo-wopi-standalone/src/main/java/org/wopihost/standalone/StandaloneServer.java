@@ -3,7 +3,6 @@ package org.wopihost.standalone;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -33,23 +32,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wopihost.config.WopiSettings;
 import org.wopihost.discovery.DiscoveryClient;
-import org.wopihost.engine.DiscoveryProofCheck;
 import org.wopihost.engine.HostLinks;
-import org.wopihost.engine.ProofCheck;
-import org.wopihost.proof.ProofKeyVerifier;
+import org.wopihost.engine.WopiHost;
 import org.wopihost.standalone.store.ProcessLock;
 import org.wopihost.standalone.web.AsyncAccessLog;
 import org.wopihost.standalone.web.BasicAuthUsers;
 import org.wopihost.standalone.web.BodyPreloader;
+import org.wopihost.standalone.web.ByteBufferResponses;
 import org.wopihost.standalone.web.ClientThreadLimit;
+import org.wopihost.standalone.web.HealthServlet;
+import org.wopihost.standalone.web.IndexServlet;
+import org.wopihost.standalone.web.MetricsServlet;
 import org.wopihost.standalone.web.MinimumUploadRate;
 import org.wopihost.standalone.web.NoSniffErrorHandler;
+import org.wopihost.standalone.web.PrometheusMetrics;
 import org.wopihost.web.DedicatedWopiHostFilter;
 import org.wopihost.web.HostPageServlet;
 import org.wopihost.web.NoWopiClientServlet;
-import org.wopihost.engine.WopiEngine;
-import org.wopihost.standalone.web.HealthServlet;
-import org.wopihost.standalone.web.IndexServlet;
+import org.wopihost.web.WopiClientStatus;
 import org.wopihost.web.WopiServlet;
 
 /** The standalone host: Jetty serving WOPI, {@code /health} and the document list. */
@@ -70,9 +70,11 @@ public final class StandaloneServer implements AutoCloseable {
     private final ScheduledExecutorService background;
 
     private final ProcessLock embeddedDatabase;
+    private final Supplier<WopiClientStatus> clientStatus;
 
     private StandaloneServer(Server jetty, StandaloneHost host, String url, ScheduledExecutorService background,
-            ProcessLock embeddedDatabase) {
+            ProcessLock embeddedDatabase, Supplier<WopiClientStatus> clientStatus) {
+        this.clientStatus = clientStatus;
         this.jetty = jetty;
         this.host = host;
         this.url = url;
@@ -148,31 +150,31 @@ public final class StandaloneServer implements AutoCloseable {
             context.setContextPath("/");
             context.setErrorHandler(new NoSniffErrorHandler());
             String wopi = "/" + StandaloneHost.WOPI_PATH;
-            ProofCheck proofCheck = ProofCheck.NONE;
-            BasicAuthUsers login = new BasicAuthUsers(host.users());
-            ServletHolder hostPage = new ServletHolder("hostpage", new NoWopiClientServlet());
-            Supplier<Optional<byte[]>> capabilities = Optional::empty;
-            if (settings.discoveryUrl() != null) {
-                // A WOPI client is configured: check its proof keys and serve host pages that open it.
-                DiscoveryClient discovery = DiscoveryClient.builder(URI.create(settings.discoveryUrl()))
-                        .cacheFile(data.root().resolve("discovery.xml")).netZone(settings.netZone()).clock(clock).build();
-                capabilities = discovery::capabilities;
-                discovery.scheduleRefresh(background, DiscoveryClient.DAILY);
-                if (settings.proofKeysEnabled()) {
-                    proofCheck = new DiscoveryProofCheck(discovery, new ProofKeyVerifier(clock), background);
-                }
-                hostPage = new ServletHolder("hostpage",
-                        new HostPageServlet(host.platform(), settings, discovery, login));
-            }
             // Host pages are always served (without a client, a page that says so): every URL the
             // engine hands out answers.
+            PrometheusMetrics metrics = new PrometheusMetrics();
+            WopiHost wopiHost = WopiHost.assemble(host.platform(), settings, true, data.root().resolve("discovery.xml"),
+                    clock, background, metrics);
+            BasicAuthUsers login = new BasicAuthUsers(host.users());
+            ServletHolder hostPage = new ServletHolder("hostpage", new NoWopiClientServlet());
+            Supplier<WopiClientStatus> clientStatus = WopiClientStatus::none;
+            if (wopiHost.discovery().isPresent()) {
+                // A WOPI client is configured: its keys check proofs, and host pages open it.
+                DiscoveryClient discovery = wopiHost.discovery().get();
+                discovery.scheduleRefresh(background, DiscoveryClient.DAILY);
+                hostPage = new ServletHolder("hostpage",
+                        new HostPageServlet(host.platform(), settings, discovery, login));
+                clientStatus = () -> WopiClientStatus.of(discovery, settings.discoveryUrl());
+            }
             context.getServletHandler().addServlet(hostPage);
             ServletMapping hostPages = new ServletMapping();
             hostPages.setServletName("hostpage");
             hostPages.setPathSpecs(new String[] {wopi + "/view/*", wopi + "/edit/*"});
             context.getServletHandler().addServletMapping(hostPages);
-            WopiEngine engine = new WopiEngine(host.platform(), settings, proofCheck, true, clock, capabilities);
-            context.addServlet(new ServletHolder("wopi", new WopiServlet(engine, settings.baseUrl())), wopi + "/*");
+            context.addServlet(new ServletHolder("wopi", new WopiServlet(wopiHost.engine(), settings.baseUrl())),
+                    wopi + "/*");
+            // GetFile hands Jetty the blob's file mapped, not copied through arrays
+            context.addFilter(ByteBufferResponses.class, wopi + "/files/*", EnumSet.of(DispatcherType.REQUEST));
             DedicatedWopiHostFilter dedicated = new DedicatedWopiHostFilter(settings.baseUrl(), settings.publicUrl(),
                     wopi + "/files/");
             if (dedicated.isActive()) {
@@ -180,9 +182,9 @@ public final class StandaloneServer implements AutoCloseable {
             }
             StandaloneHost opened = host;
             context.addServlet(new ServletHolder("health", new HealthServlet(() -> isUp(opened))), "/health");
+            context.addServlet(new ServletHolder("metrics", new MetricsServlet(metrics)), "/metrics");
             context.addServlet(new ServletHolder("index", new IndexServlet(host.documents(), host.users(),
-                    host.platform().permissions(), login, settings.discoveryUrl() == null ? null : new HostLinks(settings))),
-                    "/");
+                    host.platform().permissions(), login, new HostLinks(settings), clientStatus)), "/");
             // On stop (SIGTERM too), let saves in flight finish before closing the store.
             GracefulHandler graceful = new GracefulHandler(slowClientGuards(context, config, idleTimeout));
             jetty.setHandler(graceful);
@@ -191,7 +193,7 @@ public final class StandaloneServer implements AutoCloseable {
             jetty.setRequestLog(accessLog());
             jetty.start();
             data.writeServerUrl(url, host.documents().blobs().processId());
-            return new StandaloneServer(jetty, host, url, background, embeddedDatabase);
+            return new StandaloneServer(jetty, host, url, background, embeddedDatabase, clientStatus);
         } catch (Exception e) {
             background.shutdownNow();
             jetty.stop();
@@ -232,6 +234,11 @@ public final class StandaloneServer implements AutoCloseable {
 
     public StandaloneHost host() {
         return host;
+    }
+
+    /** Whether the WOPI client is usable now, or why not (loads its discovery on first call). */
+    public WopiClientStatus wopiClientStatus() {
+        return clientStatus.get();
     }
 
     public void join() throws InterruptedException {

@@ -38,6 +38,8 @@ public final class ConfigKeys {
     public static final String DOWNLOAD_URL = "nuxeo.wopi.downloadURL";
     /** Where users share a file, sent as FileSharingUrl; same placeholders. Empty: not sent. */
     public static final String FILE_SHARING_URL = "nuxeo.wopi.fileSharingURL";
+    /** The file's versions, opened when the editor's version history is asked for; same placeholders. Empty: none. */
+    public static final String FILE_VERSIONS_URL = "nuxeo.wopi.fileVersionsURL";
 
     /**
      * The watermark Collabora draws on every page (WatermarkText), a template with {@code {userId}},
@@ -62,7 +64,8 @@ public final class ConfigKeys {
 
     public static final List<String> ALL = List.of(PUBLIC_URL, BASE_URL, DISCOVERY_URL, JWT_SECRET, TOKEN_TTL,
             MAX_FILE_SIZE, PROOF_KEYS_ENABLED, NET_ZONE, BUSINESS_USERS, BRAND_NAME, BRAND_URL, DOWNLOAD_URL,
-            FILE_SHARING_URL, WATERMARK, VIEWER_RESTRICTIONS, EDITOR_RESTRICTIONS, AVATAR_URL, TEMPLATE_URL);
+            FILE_SHARING_URL, FILE_VERSIONS_URL, WATERMARK, VIEWER_RESTRICTIONS, EDITOR_RESTRICTIONS, AVATAR_URL,
+            TEMPLATE_URL);
 
     private ConfigKeys() {
     }

@@ -30,6 +30,7 @@ public record WopiSettings(
         String brandUrl,
         String downloadUrlTemplate,
         String fileSharingUrlTemplate,
+        String fileVersionsUrlTemplate,
         String watermarkTemplate,
         Set<Restriction> viewerRestrictions,
         Set<Restriction> editorRestrictions,
@@ -74,8 +75,8 @@ public record WopiSettings(
         if (discovery != null) {
             url(ConfigKeys.DISCOVERY_URL, discovery);
         }
-        for (String key : new String[] {ConfigKeys.DOWNLOAD_URL, ConfigKeys.FILE_SHARING_URL, ConfigKeys.AVATAR_URL,
-                ConfigKeys.TEMPLATE_URL}) {
+        for (String key : new String[] {ConfigKeys.DOWNLOAD_URL, ConfigKeys.FILE_SHARING_URL,
+                ConfigKeys.FILE_VERSIONS_URL, ConfigKeys.AVATAR_URL, ConfigKeys.TEMPLATE_URL}) {
             String template = get.apply(key);
             if (template != null) {
                 url(key, template.replaceAll("\\{[A-Za-z]+}", "x"));
@@ -95,6 +96,7 @@ public record WopiSettings(
                 brandUrl,
                 get.apply(ConfigKeys.DOWNLOAD_URL),
                 get.apply(ConfigKeys.FILE_SHARING_URL),
+                get.apply(ConfigKeys.FILE_VERSIONS_URL),
                 get.apply(ConfigKeys.WATERMARK),
                 restrictions(ConfigKeys.VIEWER_RESTRICTIONS, get.apply(ConfigKeys.VIEWER_RESTRICTIONS)),
                 restrictions(ConfigKeys.EDITOR_RESTRICTIONS, get.apply(ConfigKeys.EDITOR_RESTRICTIONS)),

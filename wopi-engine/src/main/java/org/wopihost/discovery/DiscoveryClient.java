@@ -54,6 +54,7 @@ public final class DiscoveryClient {
     private final long maxBytes;
     private final Clock clock;
     private final HttpClient http;
+    private final RefreshListener refreshListener;
 
     private final Object fetchLock = new Object();
     private final Object rateLock = new Object();
@@ -70,6 +71,7 @@ public final class DiscoveryClient {
         this.minRefreshInterval = builder.minRefreshInterval;
         this.maxBytes = builder.maxBytes;
         this.clock = builder.clock;
+        this.refreshListener = builder.refreshListener;
         this.http = HttpClient.newBuilder()
                 .connectTimeout(builder.connectTimeout)
                 .followRedirects(HttpClient.Redirect.NORMAL) // never from https down to http
@@ -98,8 +100,11 @@ public final class DiscoveryClient {
             DiscoveryException failure = null;
             if (tryStartAttempt()) {
                 try {
-                    return install(fetch(), true);
+                    DiscoveryDocument fetched = install(fetch(), true);
+                    refreshListener.refreshed(true);
+                    return fetched;
                 } catch (DiscoveryException e) {
+                    refreshListener.refreshed(false);
                     failure = e;
                     LOG.warn("Cannot fetch WOPI discovery from {}: {}", url, e.getMessage());
                 }
@@ -179,8 +184,10 @@ public final class DiscoveryClient {
         synchronized (fetchLock) {
             try {
                 install(fetch(), true);
+                refreshListener.refreshed(true);
                 return true;
             } catch (DiscoveryException e) {
+                refreshListener.refreshed(false);
                 LOG.warn("Cannot refresh WOPI discovery from {}, keeping the previous copy: {}", url, e.getMessage());
                 if (current == null) {
                     try {
@@ -302,6 +309,12 @@ public final class DiscoveryClient {
     }
 
     /** Settings for a {@link DiscoveryClient}; only the URL is required. */
+    /** Told of each fetch from the network: {@code fetched} false when it failed and the previous copy stays. */
+    @FunctionalInterface
+    public interface RefreshListener {
+        void refreshed(boolean fetched);
+    }
+
     public static final class Builder {
         private final URI url;
         private Path cacheFile;
@@ -311,6 +324,8 @@ public final class DiscoveryClient {
         private Duration minRefreshInterval = Duration.ofMinutes(1);
         private long maxBytes = 10L * 1024 * 1024;
         private Clock clock = Clock.systemUTC();
+        private RefreshListener refreshListener = fetched -> {
+        };
 
         private Builder(URI url) {
             this.url = Objects.requireNonNull(url, "discovery URL");
@@ -358,6 +373,12 @@ public final class DiscoveryClient {
 
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Told of every fetch, good or failed (metrics: WopiMetrics::discoveryRefresh). */
+        public Builder onRefresh(RefreshListener listener) {
+            this.refreshListener = Objects.requireNonNull(listener, "listener");
             return this;
         }
 

@@ -1,5 +1,6 @@
 package org.wopihost.engine;
 
+import static org.wopihost.spi.Permission.EDIT;
 import static org.wopihost.spi.Permission.VIEW;
 
 import java.time.Clock;
@@ -92,10 +93,20 @@ final class CheckFileInfo {
         links.fileSharingUrl(file.fileId(), info).ifPresent(url -> p.put("FileSharingUrl", url));
         if (hostPages) {
             p.put("HostViewUrl", links.hostPage("view", file.fileId()));
-            if (write) {
+            // A writer viewing the file (a view token) is offered the editor too: the edit page issues
+            // the edit token. Only view tokens pay for this second look at the ACL.
+            boolean mayEdit = write || platform.permissions().of(user, file.ref()).filter(a -> a == EDIT).isPresent();
+            if (mayEdit) {
                 p.put("HostEditUrl", links.hostPage("edit", file.fileId()));
             }
             p.put("PostMessageOrigin", links.postMessageOrigin());
+            // The messages the host page handles (wopi-servlet's host-page.js), and only those: the
+            // client then posts them instead of navigating itself.
+            p.put("ClosePostMessage", true);
+            p.put("EditModePostMessage", mayEdit);
+            p.put("EditNotificationPostMessage", true);
+            p.put("FileSharingPostMessage", p.containsKey("FileSharingUrl"));
+            p.put("FileVersionPostMessage", links.fileVersionsUrl(file.fileId(), info).isPresent());
         }
         collabora.addTo(p, file);
         return p;

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.wopihost.spi.FileInfo;
+import org.wopihost.spi.LockInfo;
 import org.wopihost.spi.Users;
 import org.wopihost.spi.WopiUser;
 import org.wopihost.spi.WriteCondition;
@@ -91,13 +92,13 @@ final class CollaboraSaveRules {
         }
         return new WriteCondition() {
             @Override
-            public void check() throws WriteRefusedException {
-                lockUnchanged.check();
+            public void check(Optional<LockInfo> lockNow) throws WriteRefusedException {
+                lockUnchanged.check(lockNow);
             }
 
             @Override
-            public void check(FileInfo current) throws WriteRefusedException {
-                lockUnchanged.check(current);
+            public void check(Optional<LockInfo> lockNow, FileInfo current) throws WriteRefusedException {
+                lockUnchanged.check(lockNow, current);
                 if (!sameInstant(loaded.get(), current.lastModified())) {
                     throw new FileChangedException(lockSeen.orElse(""), loaded.get(), lastModifiedTime(current));
                 }

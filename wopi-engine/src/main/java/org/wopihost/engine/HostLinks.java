@@ -36,6 +36,11 @@ public final class HostLinks {
         return expand(settings.fileSharingUrlTemplate(), fileId, info);
     }
 
+    /** The file's version history (UI_FileVersions), when a template is configured. */
+    public Optional<String> fileVersionsUrl(String fileId, FileInfo info) {
+        return expand(settings.fileVersionsUrlTemplate(), fileId, info);
+    }
+
     /** Fills a URL template's placeholders, each value encoded for a URL path segment. */
     static Optional<String> expand(String template, String fileId, FileInfo info) {
         if (template == null) {

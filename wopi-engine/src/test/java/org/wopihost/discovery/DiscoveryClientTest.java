@@ -23,7 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.wopihost.testclient.simulator.SimulatedClock;
+import org.wopihost.testclient.MutableClock;
 
 class DiscoveryClientTest {
 
@@ -32,7 +32,7 @@ class DiscoveryClientTest {
 
     private FakeDiscoveryServer server;
     private Path cacheFile;
-    private final SimulatedClock clock = new SimulatedClock(Instant.parse("2026-03-02T10:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T10:00:00Z"));
 
     @BeforeEach
     void startServer() throws IOException {

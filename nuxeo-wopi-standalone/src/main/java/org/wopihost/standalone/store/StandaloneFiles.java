@@ -43,24 +43,29 @@ public final class StandaloneFiles implements Files {
     private static final String NAMES_TASK = "sibling-names";
 
     private final Documents documents;
+    private final SqlLockStore locks;
     private final Database db;
     private final BlobFiles blobs;
     private final int versionsKept;
 
-    /** @param versionsKept how many versions of each file to keep, at least 1 */
-    public StandaloneFiles(Documents documents, int versionsKept) {
+    /**
+     * @param locks        read inside a save's transaction, for its write condition
+     * @param versionsKept how many versions of each file to keep, at least 1
+     */
+    public StandaloneFiles(Documents documents, SqlLockStore locks, int versionsKept) {
         if (versionsKept < 1) {
             throw new IllegalArgumentException("At least one version must be kept");
         }
         this.versionsKept = versionsKept;
         this.documents = documents;
+        this.locks = locks;
         documents.claimOnce(NAMES_TASK); // the row exact-name creations lock
         this.db = documents.database();
         this.blobs = documents.blobs();
     }
 
     /** A current version row: metadata plus where its bytes are. */
-    private record Current(FileInfo info, String blobKey) {
+    record Current(FileInfo info, String blobKey) {
     }
 
     @Override
@@ -78,9 +83,9 @@ public final class StandaloneFiles implements Files {
     }
 
     @Override
-    public FileInfo write(FileRef file, InputStream content, long maxBytes, WopiUser user, WriteCondition condition)
+    public FileInfo write(FileRef file, InputStream content, WopiUser user, WriteCondition condition)
             throws IOException {
-        return save(file, content, maxBytes, user, condition, null);
+        return save(file, content, user, condition, null);
     }
 
     /**
@@ -92,7 +97,7 @@ public final class StandaloneFiles implements Files {
      * @param options null: a plain {@link #write}, a version and no conflict copy
      */
     @Override
-    public FileInfo save(FileRef file, InputStream content, long maxBytes, WopiUser user, WriteCondition condition,
+    public FileInfo save(FileRef file, InputStream content, WopiUser user, WriteCondition condition,
             SaveOptions options) throws IOException {
         if (!isOurs(file)) {
             throw new NoSuchFileException(file.toString());
@@ -101,14 +106,15 @@ public final class StandaloneFiles implements Files {
         List<String> coAuthors = options == null ? List.of() : options.coAuthors();
         // Read back inside the transaction, under the row lock: a concurrent save must not make us
         // report its version as ours.
-        FileInfo saved = documents.saveBlob(content, maxBytes, (c, stored) -> {
+        FileInfo saved = documents.saveBlob(content, (c, stored) -> {
             Integer version = currentVersionForUpdate(c, file);
             if (version == null) {
                 throw new NoSuchFileException(file + " was deleted during the save");
             }
-            // under the row lock: no other save of this file commits meanwhile
+            // Under the row lock, on this transaction's connection: no other save of this file commits
+            // meanwhile, and no second pooled connection is taken while this one holds the lock.
             FileInfo before = current(c, file).orElseThrow().info();
-            condition.check(before);
+            condition.check(locks.get(c, file), before);
             // Later than the version it replaces, even within one millisecond: Collabora tells changes
             // apart by LastModifiedTime alone.
             long modifiedAt = Math.max(documents.clock().millis(), before.lastModified().toEpochMilli() + 1);
@@ -214,10 +220,10 @@ public final class StandaloneFiles implements Files {
 
     /** A new document whose ACL is that of {@code near}'s document, so the same people see it. */
     @Override
-    public FileInfo createSibling(FileRef near, String fileName, InputStream content, long maxBytes, WopiUser user,
+    public FileInfo createSibling(FileRef near, String fileName, InputStream content, WopiUser user,
             boolean exactName) throws IOException {
         String docId = UUID.randomUUID().toString();
-        documents.saveBlob(content, maxBytes, (c, stored) -> {
+        documents.saveBlob(content, (c, stored) -> {
             if (exactName) {
                 // Serialize creations on one row, then look again: two uploads racing for one
                 // name cannot both get it.
@@ -286,7 +292,7 @@ public final class StandaloneFiles implements Files {
         return db.read(c -> current(c, file));
     }
 
-    private static Optional<Current> current(Connection c, FileRef file) throws SQLException {
+    static Optional<Current> current(Connection c, FileRef file) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(CURRENT)) {
             Documents.bind(ps, file.documentId(), file.xpath());
             try (ResultSet rs = ps.executeQuery()) {

@@ -3,6 +3,7 @@ package org.wopihost.standalone.web;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,7 +11,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.eclipse.jetty.util.StringUtil;
 import org.wopihost.engine.FileIdCodec;
+import org.wopihost.discovery.DiscoveryDocument;
 import org.wopihost.engine.HostLinks;
+import org.wopihost.engine.HostPageChoice;
 import org.wopihost.spi.FileRef;
 import org.wopihost.spi.Permission;
 import org.wopihost.spi.Permissions;
@@ -18,10 +21,12 @@ import org.wopihost.spi.WopiUser;
 import org.wopihost.standalone.store.Documents;
 import org.wopihost.standalone.store.StandaloneUsers;
 import org.wopihost.web.HostPageUsers;
+import org.wopihost.web.WopiClientStatus;
 
 /**
  * {@code GET /}: after login, the documents the user may read and their files, with links to the
- * host pages when a WOPI client is configured.
+ * host pages the WOPI client can honour (the host page's own {@link HostPageChoice}), and whether that
+ * client is usable or why not.
  */
 public final class IndexServlet extends HttpServlet {
 
@@ -32,15 +37,16 @@ public final class IndexServlet extends HttpServlet {
     private final transient Permissions permissions;
     private final transient HostPageUsers login;
     private final transient HostLinks links;
+    private final transient Supplier<WopiClientStatus> client;
 
-    /** @param links the host page links, or null when no WOPI client is configured */
     public IndexServlet(Documents documents, StandaloneUsers users, Permissions permissions, HostPageUsers login,
-            HostLinks links) {
+            HostLinks links, Supplier<WopiClientStatus> client) {
         this.documents = documents;
         this.users = users;
         this.permissions = permissions;
         this.login = login;
         this.links = links;
+        this.client = client;
     }
 
     @Override
@@ -62,12 +68,11 @@ public final class IndexServlet extends HttpServlet {
                 + "code{font-size:90%}</style></head><body>");
         out.println("<h1>nuxeo-wopi standalone host</h1>");
         out.println("<p>Signed in as " + escape(user.get().displayName()) + ".</p>");
-        if (links == null) {
-            out.println("<p>No WOPI client is configured (<code>nuxeo.wopi.discoveryURL</code>): the WOPI endpoints"
-                    + " serve clients that get their tokens from <code>java -jar nuxeo-wopi-standalone.jar token</code>.</p>");
-        }
+        WopiClientStatus status = client.get();
+        Optional<DiscoveryDocument> discovery = status.discovery();
+        out.println("<p id=\"wopi-client\">" + escape(status.summary()) + "</p>");
         out.println("<table><tr><th>Document</th><th>File</th><th>xpath</th><th>Size</th><th>Version</th>"
-                + (links == null ? "" : "<th>Open</th>") + "</tr>");
+                + (discovery.isEmpty() ? "" : "<th>Open</th>") + "</tr>");
         for (Documents.Document doc : documents.list()) {
             for (Documents.Blob file : doc.files()) {
                 FileRef ref = new FileRef(Documents.REPOSITORY, doc.id(), file.xpath());
@@ -75,21 +80,32 @@ public final class IndexServlet extends HttpServlet {
                 if (allowed.isEmpty()) {
                     continue;
                 }
-                out.printf("<tr><td>%s <small><code>%s</code></small></td><td>%s</td><td><code>%s</code></td>"
-                        + "<td>%d</td><td>%d</td>", escape(doc.title()), escape(doc.id()), escape(file.fileName()),
-                        escape(file.xpath()), file.size(), file.version());
-                if (links != null) {
-                    String fileId = FileIdCodec.encode(ref);
-                    out.print("<td><a href=\"" + escape(links.hostPage("view", fileId)) + "\">view</a>");
-                    if (allowed.get() == Permission.EDIT) {
-                        out.print(" <a href=\"" + escape(links.hostPage("edit", fileId)) + "\">edit</a>");
-                    }
-                    out.print("</td>");
+                out.printf("<tr id=\"%s\"><td>%s <small><code>%s</code></small></td><td>%s</td><td><code>%s</code></td>"
+                        + "<td>%d</td><td>%d</td>", escape(FileIdCodec.encode(ref)), escape(doc.title()), escape(doc.id()),
+                        escape(file.fileName()), escape(file.xpath()), file.size(), file.version());
+                if (discovery.isPresent()) {
+                    out.print("<td>" + actions(discovery.get(), user.get(), ref, file, allowed.get()) + "</td>");
                 }
                 out.println("</tr>");
             }
         }
         out.println("</table></body></html>");
+    }
+
+    /** View and Edit, each only when the host page would open it so (a reader's Edit would be a viewer). */
+    private String actions(DiscoveryDocument discovery, WopiUser user, FileRef ref, Documents.Blob file,
+            Permission allowed) {
+        HostPageChoice.FileFacts facts = new HostPageChoice.FileFacts(file.fileName(), file.size(), allowed,
+                () -> permissions.mayCreateSibling(user, ref));
+        String fileId = FileIdCodec.encode(ref);
+        StringBuilder b = new StringBuilder();
+        if (HostPageChoice.choose(discovery, false, facts).isPresent()) {
+            b.append("<a class=\"view\" href=\"").append(escape(links.hostPage("view", fileId))).append("\">view</a>");
+        }
+        if (HostPageChoice.choose(discovery, true, facts).filter(c -> c.permission() == Permission.EDIT).isPresent()) {
+            b.append(" <a class=\"edit\" href=\"").append(escape(links.hostPage("edit", fileId))).append("\">edit</a>");
+        }
+        return b.length() == 0 ? "<small>no application opens this file</small>" : b.toString();
     }
 
     private static String escape(String s) {

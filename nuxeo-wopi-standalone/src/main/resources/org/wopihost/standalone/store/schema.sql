@@ -40,6 +40,9 @@ CREATE TABLE IF NOT EXISTS wopi_locks (
     lock_id    VARCHAR(1024) NOT NULL,
     expires_at BIGINT        NOT NULL
 );
+-- Who took each lock and when (added after the table: a data folder of an earlier version gets them).
+ALTER TABLE wopi_locks ADD COLUMN IF NOT EXISTS user_id VARCHAR(128);
+ALTER TABLE wopi_locks ADD COLUMN IF NOT EXISTS since BIGINT;
 CREATE TABLE IF NOT EXISTS wopi_claims (
     task       VARCHAR(64) PRIMARY KEY,
     claimed_at BIGINT      NOT NULL

@@ -18,6 +18,7 @@ class CheckFileInfoLinksTest {
     static final RunningHost HOST = new RunningHost(Map.of(
             "nuxeo.wopi.downloadURL", "https://ecm.example.com/nxfile/{repository}/{docId}/{xpath}/{fileName}",
             "nuxeo.wopi.fileSharingURL", "https://ecm.example.com/ui/#!/doc/{docId}?file={fileId}",
+            "nuxeo.wopi.fileVersionsURL", "https://ecm.example.com/ui/#!/doc/{docId}/versions",
             "nuxeo.wopi.brand.name", "Example Corp",
             "nuxeo.wopi.brand.url", "https://www.example.com/"), Clock.systemUTC());
 
@@ -30,6 +31,9 @@ class CheckFileInfoLinksTest {
         assertThat(info.get("FileSharingUrl").asText())
                 .isEqualTo("https://ecm.example.com/ui/#!/doc/" + docId + "?file=" + HOST.fileId("Quarterly Report"));
         assertThat(info.get("BreadcrumbBrandName").asText()).isEqualTo("Example Corp");
+        // The host page opens those pages when the editor asks (UI_Sharing, UI_FileVersions): it says so.
+        assertThat(info.get("FileSharingPostMessage").asBoolean()).isTrue();
+        assertThat(info.get("FileVersionPostMessage").asBoolean()).isTrue();
         assertThat(info.get("BreadcrumbBrandUrl").asText()).isEqualTo("https://www.example.com/");
     }
 }

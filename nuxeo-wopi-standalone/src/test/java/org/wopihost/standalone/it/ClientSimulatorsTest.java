@@ -25,7 +25,7 @@ import org.wopihost.testclient.simulator.CollaboraSimulator;
 import org.wopihost.testclient.simulator.EditorSimulator;
 import org.wopihost.testclient.simulator.OfficeSimulator;
 import org.wopihost.testclient.simulator.OnlyOfficeSimulator;
-import org.wopihost.testclient.simulator.SimulatedClock;
+import org.wopihost.testclient.MutableClock;
 
 /**
  * The three WOPI clients, each simulated as it documents its behaviour, through hour-long sessions of
@@ -34,7 +34,7 @@ import org.wopihost.testclient.simulator.SimulatedClock;
  */
 class ClientSimulatorsTest {
 
-    static final SimulatedClock CLOCK = new SimulatedClock(Instant.parse("2026-11-30T09:00:00Z"));
+    static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-30T09:00:00Z"));
 
     @RegisterExtension
     static final RunningHost HOST = new RunningHost(Map.of("standalone.versions.kept", "1000"), CLOCK);

@@ -165,6 +165,49 @@ class HostPageTest {
     }
 
     @Test
+    void checkFileInfoAdvertisesExactlyTheMessagesThePageHandles() throws Exception {
+        String fileId = HOST.fileId("Quarterly Report");
+        String wopiSrc = HOST.server().host().settings().wopiSrc(fileId);
+        JsonNode editing = new WopiClient(wopiSrc, group(TOKEN, html(open("edit", fileId, "alice", password("alice")))))
+                .signedBy(OFFICE.signer()).fileInfo();
+        assertThat(editing.get("ClosePostMessage").asBoolean()).isTrue();
+        assertThat(editing.get("EditNotificationPostMessage").asBoolean()).isTrue();
+        assertThat(editing.get("EditModePostMessage").asBoolean()).isTrue();
+        // no sharing or versions page is configured here
+        assertThat(editing.get("FileSharingPostMessage").asBoolean()).isFalse();
+        assertThat(editing.get("FileVersionPostMessage").asBoolean()).isFalse();
+        // a writer's viewer offers the editor (UI_Edit); a reader's does not
+        JsonNode aliceViewing = new WopiClient(wopiSrc, group(TOKEN, html(open("view", fileId, "alice", password("alice")))))
+                .signedBy(OFFICE.signer()).fileInfo();
+        assertThat(aliceViewing.get("UserCanWrite").asBoolean()).isFalse();
+        assertThat(aliceViewing.get("EditModePostMessage").asBoolean()).isTrue();
+        assertThat(aliceViewing.get("HostEditUrl").asText()).isEqualTo(HOST.server().url() + "wopi/edit/" + fileId);
+        JsonNode bobViewing = new WopiClient(wopiSrc, group(TOKEN, html(open("view", fileId, "bob", password("bob")))))
+                .signedBy(OFFICE.signer()).fileInfo();
+        assertThat(bobViewing.get("EditModePostMessage").asBoolean()).isFalse();
+    }
+
+    @Test
+    void thePageRenewsItsTokenWithAScriptOnlyPost() throws Exception {
+        String fileId = HOST.fileId("Quarterly Report");
+        URI page = URI.create(HOST.server().url() + "wopi/view/" + fileId);
+        HttpRequest.Builder post = HttpRequest.newBuilder(page).header("Authorization", HOST.basicAuth("alice"))
+                .POST(HttpRequest.BodyPublishers.noBody());
+        assertThat(WopiClient.send(post.build()).statusCode()).as("a plain form post").isEqualTo(400);
+        HttpResponse<byte[]> fresh = WopiClient.send(post.header("X-WOPI-Host-Page", "token").build());
+        assertThat(fresh.statusCode()).isEqualTo(200);
+        assertThat(fresh.headers().firstValue("Cache-Control")).hasValue("no-store");
+        JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(fresh.body());
+        assertThat(Instant.ofEpochMilli(json.get("access_token_ttl").asLong())).isAfter(Instant.now());
+        JsonNode info = new WopiClient(HOST.server().host().settings().wopiSrc(fileId), json.get("access_token").asText())
+                .signedBy(OFFICE.signer()).fileInfo();
+        assertThat(info.get("UserId").asText()).isEqualTo("alice");
+        assertThat(info.get("UserCanWrite").asBoolean()).as("the viewer's page renews a view token").isFalse();
+        assertThat(WopiClient.send(HttpRequest.newBuilder(page).header("X-WOPI-Host-Page", "token")
+                .POST(HttpRequest.BodyPublishers.noBody()).build()).statusCode()).as("no login").isEqualTo(401);
+    }
+
+    @Test
     void checkFileInfoLinksToTheHostPagesAndTheyServeForThatToken() {
         WopiClient alice = HOST.client("alice", "Quarterly Report", Permission.EDIT).signedBy(OFFICE.signer());
         JsonNode info = alice.fileInfo();

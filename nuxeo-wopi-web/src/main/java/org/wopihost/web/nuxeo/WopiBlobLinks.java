@@ -5,8 +5,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.wopihost.config.WopiSettings;
+import org.wopihost.discovery.DiscoveryDocument;
 import org.wopihost.engine.FileIdCodec;
 import org.wopihost.engine.HostLinks;
+import org.wopihost.engine.HostPageChoice;
 import org.wopihost.nuxeo.WopiApps;
 import org.wopihost.spi.FileRef;
 import org.wopihost.spi.Permission;
@@ -22,25 +24,27 @@ final class WopiBlobLinks {
     }
 
     /**
-     * The fields for a user holding {@code permission} on the file: {@code view} when the application views
-     * it, {@code edit} when it edits it and the user may; empty when no application handles the file or
-     * offers it an action the user may take.
+     * The fields for a user and a file: {@code view} when the host page would open it, {@code edit} when
+     * the host page asked to edit would open an editor (edit, editnew or convert) rather than the viewer;
+     * both asked of the host page's own {@link HostPageChoice}, so that a link never leads elsewhere than it
+     * says. Empty when no application handles the file or offers it an action the user may take.
      */
-    static Optional<Map<String, String>> of(FileRef file, String fileName, Permission permission, WopiApps apps,
+    static Optional<Map<String, String>> of(FileRef file, HostPageChoice.FileFacts facts, WopiApps apps,
             WopiSettings settings) {
-        Optional<String> app = apps.appFor(fileName);
-        if (app.isEmpty()) {
+        Optional<String> app = apps.appFor(facts.fileName());
+        Optional<DiscoveryDocument> discovery = apps.discovery();
+        if (app.isEmpty() || discovery.isEmpty()) {
             return Optional.empty();
         }
         String fileId = FileIdCodec.encode(file);
         HostLinks links = new HostLinks(settings);
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put(APP_NAME, app.get());
-        // Each link only when the WOPI client's discovery has that action for the file's extension.
-        if (apps.canView(fileName)) {
+        if (HostPageChoice.choose(discovery.get(), false, facts).isPresent()) {
             fields.put(VIEW, links.hostPage(VIEW, fileId));
         }
-        if (permission == Permission.EDIT && apps.canEdit(fileName)) {
+        if (HostPageChoice.choose(discovery.get(), true, facts).filter(c -> c.permission() == Permission.EDIT)
+                .isPresent()) {
             fields.put(EDIT, links.hostPage(EDIT, fileId));
         }
         return fields.size() > 1 ? Optional.of(fields) : Optional.empty();

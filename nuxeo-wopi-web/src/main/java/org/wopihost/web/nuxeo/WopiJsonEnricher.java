@@ -16,11 +16,12 @@ import org.nuxeo.ecm.core.api.model.impl.primitives.BlobProperty;
 import org.nuxeo.ecm.core.io.marshallers.json.document.DocumentModelJsonWriter;
 import org.nuxeo.ecm.core.io.marshallers.json.enrichers.AbstractJsonEnricher;
 import org.nuxeo.ecm.core.io.registry.reflect.Setup;
+import org.wopihost.engine.HostPageChoice;
 import org.wopihost.nuxeo.WopiHostComponent;
 import org.wopihost.nuxeo.WopiHostService;
 import org.wopihost.spi.FileRef;
-import org.wopihost.spi.Permission;
 import org.wopihost.spi.WopiPlatform;
+import org.wopihost.spi.WopiUser;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 
@@ -28,8 +29,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
  * The {@code wopi} enricher on blobs (request header {@code enrichers.blob: wopi}): for each blob a WOPI
  * application handles, {@code "wopi": {"appName": "Word", "view": "...", "edit": "..."}} with our host
  * page URLs, as far as the user the document was read for may go: {@code view} with Read, {@code edit}
- * too with Write. Permissions come from the same port as the host page's, so both agree (a co-editor of
- * a WOPI-locked document included). Registered in OSGI-INF/wopihost-marshallers-contrib.xml.
+ * too with Write. Permissions come from the same port as the host page's and the links from its own
+ * {@link HostPageChoice}, so both agree (a co-editor of a WOPI-locked document included). Registered in OSGI-INF/wopihost-marshallers-contrib.xml.
  */
 @Setup(mode = SINGLETON, priority = REFERENCE)
 public class WopiJsonEnricher extends AbstractJsonEnricher<BlobProperty> {
@@ -59,8 +60,12 @@ public class WopiJsonEnricher extends AbstractJsonEnricher<BlobProperty> {
         if (file.isEmpty() || s.apps().appFor(blob.getFilename()).isEmpty()) {
             return;
         }
-        Optional<Map<String, String>> fields = permission(s.platform(), doc.getPrincipal(), file.get())
-                .flatMap(p -> WopiBlobLinks.of(file.get(), blob.getFilename(), p, s.apps(), s.config().settings()));
+        WopiPlatform platform = s.platform();
+        Optional<WopiUser> reader = reader(platform, doc.getPrincipal());
+        Optional<Map<String, String>> fields = reader.flatMap(user -> platform.permissions().of(user, file.get())
+                .flatMap(allowed -> WopiBlobLinks.of(file.get(), new HostPageChoice.FileFacts(blob.getFilename(),
+                        blob.getLength(), allowed, () -> platform.permissions().mayCreateSibling(user, file.get())),
+                        s.apps(), s.config().settings())));
         if (fields.isEmpty()) {
             return;
         }
@@ -89,11 +94,8 @@ public class WopiJsonEnricher extends AbstractJsonEnricher<BlobProperty> {
         return Optional.of(new FileRef(doc.getRepositoryName(), doc.getId(), xpath));
     }
 
-    /** What the user the document was read for may do with the file, or empty (nothing to offer). */
-    private static Optional<Permission> permission(WopiPlatform platform, NuxeoPrincipal reader, FileRef file) {
-        if (reader == null) {
-            return Optional.empty();
-        }
-        return platform.users().find(reader.getName()).flatMap(user -> platform.permissions().of(user, file));
+    /** The user the document was read for, or empty (nothing to offer). */
+    private static Optional<WopiUser> reader(WopiPlatform platform, NuxeoPrincipal reader) {
+        return reader == null ? Optional.empty() : platform.users().find(reader.getName());
     }
 }

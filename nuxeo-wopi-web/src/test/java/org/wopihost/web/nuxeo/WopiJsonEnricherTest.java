@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -12,11 +13,15 @@ import org.junit.jupiter.api.Test;
 import org.nuxeo.ecm.core.api.model.Property;
 import org.nuxeo.ecm.core.schema.types.Schema;
 import org.wopihost.config.WopiSettings;
+import org.wopihost.discovery.DiscoveryDocument;
+import org.wopihost.discovery.DiscoveryException;
 import org.wopihost.engine.FileIdCodec;
+import org.wopihost.engine.HostPageChoice;
 import org.wopihost.nuxeo.NuxeoWopiConfig;
 import org.wopihost.nuxeo.WopiApps;
 import org.wopihost.spi.FileRef;
 import org.wopihost.spi.Permission;
+import org.wopihost.testclient.discovery.SampleDiscovery;
 
 /**
  * The enricher's logic; EnricherTest in nuxeo-wopi-runtime-tests proves it on real documents rendered by
@@ -26,14 +31,28 @@ class WopiJsonEnricherTest {
 
     private static final FileRef ATTACHMENT = new FileRef("default", "doc-1", "files:files/0/file");
 
-    private final WopiApps office = WopiApps.byExtension(Set.of());
+    private final WopiApps office = WopiApps.fromDiscovery(() -> Optional.of(microsoft()), Set.of());
     private final WopiSettings settings = NuxeoWopiConfig
             .read(Map.of("nuxeo.url", "https://ecm.example.com/nuxeo")::get).settings();
+
+    private static DiscoveryDocument microsoft() {
+        try {
+            return DiscoveryDocument.parse(SampleDiscovery.withTestKeys(SampleDiscovery.MICROSOFT)
+                    .getBytes(StandardCharsets.UTF_8));
+        } catch (DiscoveryException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Optional<Map<String, String>> links(String fileName, long size, Permission allowed, boolean mayCreate) {
+        return WopiBlobLinks.of(ATTACHMENT, new HostPageChoice.FileFacts(fileName, size, allowed, () -> mayCreate),
+                office, settings);
+    }
 
     @Test
     void aWriterGetsTheAppAndBothHostPages() {
         String id = FileIdCodec.encode(ATTACHMENT);
-        assertThat(WopiBlobLinks.of(ATTACHMENT, "Plan.xlsx", Permission.EDIT, office, settings))
+        assertThat(links("Plan.xlsx", 10, Permission.EDIT, true))
                 .contains(Map.of("appName", "Excel",
                         "view", "https://ecm.example.com/nuxeo/wopihost/view/" + id,
                         "edit", "https://ecm.example.com/nuxeo/wopihost/edit/" + id));
@@ -41,47 +60,20 @@ class WopiJsonEnricherTest {
 
     @Test
     void aReaderGetsTheViewPageOnly() {
-        assertThat(WopiBlobLinks.of(ATTACHMENT, "Plan.xlsx", Permission.VIEW, office, settings).orElseThrow())
-                .containsOnlyKeys("appName", "view");
+        assertThat(links("Plan.xlsx", 10, Permission.VIEW, false).orElseThrow()).containsOnlyKeys("appName", "view");
     }
 
     @Test
-    void viewOnlyFormatsGetNoEditLink() {
-        assertThat(WopiBlobLinks.of(ATTACHMENT, "old.doc", Permission.EDIT, office, settings).orElseThrow())
-                .containsOnlyKeys("appName", "view");
+    void aLegacyFormatIsEditedByConversionOnlyByWhoMayCreateTheConvertedCopy() {
+        assertThat(links("old.doc", 10, Permission.EDIT, true).orElseThrow()).containsOnlyKeys("appName", "view", "edit");
+        assertThat(links("old.doc", 10, Permission.EDIT, false).orElseThrow()).containsOnlyKeys("appName", "view");
     }
 
     @Test
     void unknownFormatsGetNothing() {
-        assertThat(WopiBlobLinks.of(ATTACHMENT, "notes.txt", Permission.EDIT, office, settings)).isEmpty();
-        assertThat(WopiBlobLinks.of(ATTACHMENT, "a.docx", Permission.EDIT, WopiApps.NONE, settings))
-                .as("no WOPI client configured").isEmpty();
-    }
-
-    @Test
-    void eachLinkOnlyWhenDiscoveryHasThatAction() {
-        WopiApps editOnlyDocx = new WopiApps() {
-            @Override
-            public Optional<String> appFor(String fileName) {
-                return Optional.of("Word");
-            }
-
-            @Override
-            public boolean canView(String fileName) {
-                return fileName.endsWith(".dotx");
-            }
-
-            @Override
-            public boolean canEdit(String fileName) {
-                return fileName.endsWith(".docx");
-            }
-        };
-        assertThat(WopiBlobLinks.of(ATTACHMENT, "a.docx", Permission.EDIT, editOnlyDocx, settings).orElseThrow())
-                .containsOnlyKeys("appName", "edit");
-        assertThat(WopiBlobLinks.of(ATTACHMENT, "a.docx", Permission.VIEW, editOnlyDocx, settings))
-                .as("a reader may take no action the client offers").isEmpty();
-        assertThat(WopiBlobLinks.of(ATTACHMENT, "a.dotx", Permission.EDIT, editOnlyDocx, settings).orElseThrow())
-                .containsOnlyKeys("appName", "view");
+        assertThat(links("notes.txt", 10, Permission.EDIT, true)).isEmpty();
+        assertThat(WopiBlobLinks.of(ATTACHMENT, new HostPageChoice.FileFacts("a.docx", 10, Permission.EDIT, () -> true),
+                WopiApps.NONE, settings)).as("no WOPI client configured").isEmpty();
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.wopihost.testclient.WopiClient;
+import org.wopihost.testclient.MutableClock;
 
 /**
  * Collabora Online (coolwsd), as its WopiStorage behaves: a random lock token, LOCK again every 900 s
@@ -29,7 +30,7 @@ public final class CollaboraSimulator extends EditorSimulator {
     private Instant lastLock;
     private boolean changedInStorage;
 
-    public CollaboraSimulator(WopiClient client, SimulatedClock clock) {
+    public CollaboraSimulator(WopiClient client, MutableClock clock) {
         super(client, clock);
     }
 

@@ -10,10 +10,11 @@ import java.util.Collections;
 import java.util.List;
 
 import org.wopihost.testclient.WopiClient;
+import org.wopihost.testclient.MutableClock;
 
 /**
  * A WOPI client's editing session, as one client documents it, over real HTTP with {@link WopiClient}
- * and on {@link SimulatedClock} time: the user types, time passes, the client saves, refreshes its
+ * and on {@link MutableClock} time: the user types, time passes, the client saves, refreshes its
  * lock and closes on its own schedule. Every save is recorded with what it sent and what the host
  * answered, so that a test can check that no content was lost.
  */
@@ -33,14 +34,14 @@ public abstract class EditorSimulator {
     private static final Duration TICK = Duration.ofSeconds(1);
 
     protected final WopiClient client;
-    protected final SimulatedClock clock;
+    protected final MutableClock clock;
     private final List<Save> saves = new ArrayList<>();
     private byte[] document = new byte[0];
     private boolean dirty;
     private Instant lastEdit;
     private Instant lastSave;
 
-    protected EditorSimulator(WopiClient client, SimulatedClock clock) {
+    protected EditorSimulator(WopiClient client, MutableClock clock) {
         this.client = client;
         this.clock = clock;
         this.lastSave = clock.instant();

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.wopihost.testclient.WopiClient;
+import org.wopihost.testclient.MutableClock;
 
 /**
  * Office for the web, as Microsoft documents it to hosts: a lock id of its own, autosaves every 30 s
@@ -35,7 +36,7 @@ public final class OfficeSimulator extends EditorSimulator {
     private Instant lastInfo;
     private boolean editing;
 
-    public OfficeSimulator(WopiClient client, SimulatedClock clock, App app) {
+    public OfficeSimulator(WopiClient client, MutableClock clock, App app) {
         super(client, clock);
         this.app = app;
     }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.wopihost.testclient.WopiClient;
+import org.wopihost.testclient.MutableClock;
 
 /**
  * ONLYOFFICE Docs in WOPI mode, as its documentation describes it: it locks with its document key and
@@ -24,7 +25,7 @@ public final class OnlyOfficeSimulator extends EditorSimulator {
     private HttpResponse<byte[]> download;
 
     /** @param documentKey its document key, which it uses as the WOPI lock id */
-    public OnlyOfficeSimulator(WopiClient client, SimulatedClock clock, String documentKey, long maxExpectedSize) {
+    public OnlyOfficeSimulator(WopiClient client, MutableClock clock, String documentKey, long maxExpectedSize) {
         super(client, clock);
         this.documentKey = documentKey;
         this.maxExpectedSize = maxExpectedSize;
