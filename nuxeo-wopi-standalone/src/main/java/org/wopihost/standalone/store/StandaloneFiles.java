@@ -104,6 +104,7 @@ public final class StandaloneFiles implements Files {
         }
         boolean working = options != null && !options.newVersion();
         List<String> coAuthors = options == null ? List.of() : options.coAuthors();
+        boolean[] replacesWorking = {false};
         // Read back inside the transaction, under the row lock: a concurrent save must not make us
         // report its version as ours.
         FileInfo saved = documents.saveBlob(content, (c, stored) -> {
@@ -120,12 +121,17 @@ public final class StandaloneFiles implements Files {
             long modifiedAt = Math.max(documents.clock().millis(), before.lastModified().toEpochMilli() + 1);
             documents.insertVersion(c, file.documentId(), file.xpath(), version + 1, stored, user.id(), modifiedAt,
                     working, coAuthors);
+            // Asked here, on this connection: most saves replace no autosave and need no cleanup after.
+            replacesWorking[0] = Documents.exists(c, "SELECT 1 FROM wopi_versions WHERE doc_id = ? AND xpath = ?"
+                    + " AND working = TRUE AND version <= ?", file.documentId(), file.xpath(), version);
             Documents.update(c, "UPDATE wopi_blobs SET current_version = ? WHERE doc_id = ? AND xpath = ?",
                     version + 1, file.documentId(), file.xpath());
             return current(c, file).orElseThrow().info();
         }, options == null ? null : (c, stored, failure) -> keepConflictCopy(c, stored, failure, file, user, options));
         int newest = Integer.parseInt(saved.version());
-        dropWorkingVersions(file, newest);
+        if (replacesWorking[0]) {
+            dropWorkingVersions(file, newest);
+        }
         pruneVersions(file, newest);
         return saved;
     }
