@@ -19,6 +19,7 @@ import org.nuxeo.ecm.core.api.DocumentRef;
 import org.nuxeo.ecm.core.api.IdRef;
 import org.nuxeo.ecm.core.api.NuxeoException;
 import org.nuxeo.ecm.core.api.NuxeoPrincipal;
+import org.nuxeo.ecm.core.api.VersioningOption;
 import org.nuxeo.runtime.api.Framework;
 import org.wopihost.spi.FileInfo;
 import org.wopihost.spi.FileRef;
@@ -56,6 +57,7 @@ public final class NuxeoFiles implements Files {
     private final LockStore locks;
     private final ConflictCopy conflictCopies;
     private final ContentTimes contentTimes;
+    private final WorkingCopies workingCopies;
 
     /** @param locks read inside a save's transaction, for its write condition */
     public NuxeoFiles(NuxeoServices services, NuxeoUsers users, LockStore locks) {
@@ -64,6 +66,7 @@ public final class NuxeoFiles implements Files {
         this.locks = locks;
         this.conflictCopies = new ConflictCopy(services, users, this::stored);
         this.contentTimes = new ContentTimes(services);
+        this.workingCopies = new WorkingCopies(services);
     }
 
     /** Whether the binding serves this xpath: the main file or an attachment. */
@@ -143,8 +146,9 @@ public final class NuxeoFiles implements Files {
             SaveOptions options) throws IOException {
         requireSupported(file);
         Blob blob = services.createBlob(content);
+        FileInfo saved;
         try {
-            return inTransaction(() -> {
+            saved = inTransaction(() -> {
                 CoreSession session = userSession(file.repository(), user);
                 DocumentModel doc = session.getDocument(new IdRef(file.documentId()));
                 Blob previous = blob(doc, file.xpath()).orElseThrow(() -> new NuxeoException("No blob at " + file.xpath()));
@@ -171,6 +175,25 @@ public final class NuxeoFiles implements Files {
             }
             throw conflictCopies.keep(file, blob, user, options.conflictCopyName(), e);
         }
+        workingCopies.saved(file, options == null || options.newVersion());
+        return saved;
+    }
+
+    /** The working copy Collabora's autosaves left in the live document becomes a minor version. */
+    @Override
+    public void sessionEnded(FileRef file, WopiUser user) {
+        if (!isSupportedXpath(file.xpath()) || !workingCopies.take(file)) {
+            return;
+        }
+        services.inTransaction(() -> {
+            CoreSession session = userSession(file.repository(), user);
+            DocumentModel doc = session.getDocument(new IdRef(file.documentId()));
+            if (doc.isCheckedOut()) {
+                session.checkIn(doc.getRef(), VersioningOption.MINOR, "End of a WOPI edit session");
+                session.save();
+            }
+            return null;
+        });
     }
 
     /** Adds the co-authors of a save to the document's contributors; Nuxeo adds the saving user itself. */

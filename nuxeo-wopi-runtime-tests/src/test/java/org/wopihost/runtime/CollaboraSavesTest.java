@@ -112,6 +112,24 @@ public class CollaboraSavesTest extends WopiOverHttpTestCase {
     }
 
     @Test
+    public void aSessionThatEndsWithoutAnExitSaveMakesItsAutosavesAVersionWhenItUnlocks() {
+        transactions.nextTransaction();
+        int before = session.getVersions(doc.getRef()).size();
+        String ts = alice.fileInfo().get("LastModifiedTime").asText();
+        assertEquals(200, save("autosaved, nothing typed since", ts, true, true).statusCode());
+        transactions.nextTransaction();
+        assertEquals(before, session.getVersions(doc.getRef()).size());
+
+        assertEquals(200, alice.unlock(LOCK).statusCode()); // Collabora closes: nothing left to save
+
+        transactions.nextTransaction();
+        List<DocumentModel> versions = session.getVersions(doc.getRef());
+        assertEquals(before + 1, versions.size());
+        assertArrayEquals(bytes("autosaved, nothing typed since"), content(versions.get(versions.size() - 1)));
+        assertEquals("a second unlock makes no other version", 409, alice.unlock(LOCK).statusCode());
+    }
+
+    @Test
     public void everyEditorIsCreditedAsAContributor() {
         assertEquals(200, alice.putFile(bytes("written together"), "X-WOPI-Lock", LOCK,
                 "X-WOPI-Editors", "alice,bob,nobody").statusCode());

@@ -3,8 +3,16 @@ package org.wopihost.engine;
 import static org.wopihost.spi.Permission.EDIT;
 import static org.wopihost.spi.Permission.VIEW;
 
+import java.io.IOException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.wopihost.spi.Files;
+
 /** Lock, GetLock, RefreshLock, Unlock and UnlockAndRelock. Changing a lock needs edit rights. */
 final class LockOperations {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LockOperations.class);
 
     private LockOperations() {
     }
@@ -36,9 +44,19 @@ final class LockOperations {
         });
     }
 
-    static Operation unlock(LockRules locks) {
+    /**
+     * Unlock ends the client's session: a working copy its autosaves left becomes a version. That is
+     * best effort; the unlock itself has succeeded, and the working copy holds the content either way.
+     */
+    static Operation unlock(LockRules locks, Files files) {
         return Operation.of(EDIT, (file, request) -> {
             locks.unlock(file.ref(), LockRules.requireLockId(request, WopiHeaders.LOCK));
+            try {
+                files.sessionEnded(file.ref(), file.user());
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("The working copy of {} could not be made a version when its session ended: {}",
+                        file.fileId(), e.toString());
+            }
             return WopiResponse.ok().header(WopiHeaders.ITEM_VERSION, file.info().version());
         });
     }

@@ -81,7 +81,7 @@ public final class WopiEngine {
                 Map.entry("Lock", LockOperations.lock(locks)),
                 Map.entry("GetLock", LockOperations.getLock(locks)),
                 Map.entry("RefreshLock", LockOperations.refreshLock(locks)),
-                Map.entry("Unlock", LockOperations.unlock(locks)),
+                Map.entry("Unlock", LockOperations.unlock(locks, platform.files())),
                 Map.entry("PutRelativeFile", new PutRelativeFile(platform, locks, links, settings.maxFileSize(),
                         settings::wopiSrc, hostPages).operation()),
                 Map.entry("RenameFile", RenameAndDelete.rename(platform.files(), locks)),

@@ -44,6 +44,15 @@ public interface Files {
     }
 
     /**
+     * The client's edit session on the file ended: it released its lock. When the session's last saves
+     * left a working copy ({@link SaveOptions#newVersion()} false: Collabora closes without an exit save
+     * when nothing changed since its last autosave), that working copy becomes a version. Default:
+     * nothing, every save being a version.
+     */
+    default void sessionEnded(FileRef file, WopiUser user) throws IOException {
+    }
+
+    /**
      * Renames the blob to {@code newFileName} (a full name, extension included; the engine has
      * validated it) and returns the new metadata.
      */

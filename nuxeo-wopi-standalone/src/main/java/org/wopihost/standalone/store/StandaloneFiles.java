@@ -136,6 +136,17 @@ public final class StandaloneFiles implements Files {
         return saved;
     }
 
+    /** The working version an autosave left, if it is the current one, becomes a version. */
+    @Override
+    public void sessionEnded(FileRef file, WopiUser user) {
+        if (isOurs(file)) {
+            db.transaction(c -> Documents.update(c, "UPDATE wopi_versions SET working = FALSE"
+                    + " WHERE doc_id = ? AND xpath = ? AND working = TRUE AND version ="
+                    + " (SELECT current_version FROM wopi_blobs WHERE doc_id = ? AND xpath = ?)",
+                    file.documentId(), file.xpath(), file.documentId(), file.xpath()));
+        }
+    }
+
     /** The refused content as a new document beside the file; the exception that says so. */
     private Exception keepConflictCopy(Connection c, BlobFiles.Stored stored, Exception failure, FileRef near,
             WopiUser user, SaveOptions options) throws SQLException {

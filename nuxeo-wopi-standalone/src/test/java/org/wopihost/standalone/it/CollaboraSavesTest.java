@@ -96,6 +96,18 @@ class CollaboraSavesTest {
     }
 
     @Test
+    void aSessionThatEndsWithoutAnExitSaveMakesItsAutosavesAVersionWhenItUnlocks() throws Exception {
+        String ts = alice.fileInfo().get("LastModifiedTime").asText();
+        assertThat(save("autosaved, nothing typed since", ts, "true", "true").statusCode()).isEqualTo(200);
+        assertThat(versions()).containsExactly("1 final", "2 working");
+
+        assertThat(alice.unlock(LOCK).statusCode()).isEqualTo(200); // Collabora closes: nothing left to save
+
+        assertThat(versions()).containsExactly("1 final", "2 final");
+        assertThat(alice.getFile().body()).isEqualTo(bytes("autosaved, nothing typed since"));
+    }
+
+    @Test
     void aSaveWithoutUserChangesMakesNoVersion() throws Exception {
         String ts = alice.fileInfo().get("LastModifiedTime").asText();
         assertThat(save("same text, saved again", ts, "false", "false").statusCode()).isEqualTo(200);

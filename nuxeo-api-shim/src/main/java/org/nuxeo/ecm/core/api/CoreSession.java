@@ -52,6 +52,9 @@ public interface CoreSession {
 
     void save();
 
+    /** Makes a version of the document's current state; returns the version. */
+    DocumentRef checkIn(DocumentRef docRef, VersioningOption option, String checkinComment);
+
     Lock setLock(DocumentRef docRef);
 
     Lock getLockInfo(DocumentRef docRef);

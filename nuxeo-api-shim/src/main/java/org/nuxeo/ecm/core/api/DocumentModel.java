@@ -33,6 +33,9 @@ public interface DocumentModel extends Serializable {
 
     boolean isVersion();
 
+    /** Whether the document changed since its last version. */
+    boolean isCheckedOut();
+
     Serializable getPropertyValue(String xpath) throws PropertyException;
 
     void setPropertyValue(String xpath, Serializable value) throws PropertyException;
