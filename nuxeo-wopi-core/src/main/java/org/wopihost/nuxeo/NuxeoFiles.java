@@ -19,10 +19,13 @@ import org.nuxeo.ecm.core.api.DocumentRef;
 import org.nuxeo.ecm.core.api.IdRef;
 import org.nuxeo.ecm.core.api.NuxeoException;
 import org.nuxeo.ecm.core.api.NuxeoPrincipal;
+import org.nuxeo.runtime.api.Framework;
 import org.wopihost.spi.FileInfo;
 import org.wopihost.spi.FileRef;
+import org.wopihost.spi.LockStore;
 import org.wopihost.spi.Files;
 import org.wopihost.spi.OpenedFile;
+import org.wopihost.spi.SaveOptions;
 import org.wopihost.spi.WopiUser;
 import org.wopihost.spi.WriteCondition;
 
@@ -41,16 +44,26 @@ public final class NuxeoFiles implements Files {
     static final String ATTACHMENTS = "files:files";
     static final String TITLE = "dc:title";
     static final String CREATOR = "dc:creator";
+    static final String CONTRIBUTORS = "dc:contributors";
+    /** Context data that turns Nuxeo's automatic versioning policies off for one save (VersioningService.DISABLE_AUTOMATIC_VERSIONING, 2021.12+). */
+    static final String DISABLE_AUTOMATIC_VERSIONING = "DisableAutomaticVersioning";
     static final String MODIFIED = "dc:modified";
     static final String FILE_TYPE = "File";
     private static final Pattern ATTACHMENT = Pattern.compile("files:files/(\\d{1,6})/file");
 
     private final NuxeoServices services;
     private final NuxeoUsers users;
+    private final LockStore locks;
+    private final ConflictCopy conflictCopies;
+    private final ContentTimes contentTimes;
 
-    public NuxeoFiles(NuxeoServices services, NuxeoUsers users) {
+    /** @param locks read inside a save's transaction, for its write condition */
+    public NuxeoFiles(NuxeoServices services, NuxeoUsers users, LockStore locks) {
         this.services = services;
         this.users = users;
+        this.locks = locks;
+        this.conflictCopies = new ConflictCopy(services, users, this::stored);
+        this.contentTimes = new ContentTimes(services);
     }
 
     /** Whether the binding serves this xpath: the main file or an attachment. */
@@ -80,16 +93,30 @@ public final class NuxeoFiles implements Files {
         if (!isSupportedXpath(file.xpath())) {
             return Optional.empty();
         }
+        return inTransaction(() -> {
+            CoreSession session = services.systemSession(file.repository());
+            Optional<DocumentModel> doc = document(session, file);
+            Optional<Blob> blob = doc.flatMap(d -> blob(d, file.xpath()));
+            return blob.isEmpty() ? Optional.empty()
+                    : Optional.of(new OpenedFile(info(session, doc.get(), file, blob.get()), blob.get().getStream()));
+        });
+    }
+
+    /** Work in a transaction that may fail with an I/O error. */
+    @FunctionalInterface
+    private interface IoWork<R> {
+        R run() throws IOException;
+    }
+
+    /** Runs {@code work} in a transaction; an IOException it throws comes out as itself. */
+    private <R> R inTransaction(IoWork<R> work) throws IOException {
         try {
             return services.inTransaction(() -> {
-                CoreSession session = services.systemSession(file.repository());
-                return document(session, file).flatMap(doc -> blob(doc, file.xpath()).map(b -> {
-                    try {
-                        return new OpenedFile(info(session, doc, file, b), b.getStream());
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }));
+                try {
+                    return work.run();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             });
         } catch (UncheckedIOException e) {
             throw e.getCause();
@@ -97,23 +124,76 @@ public final class NuxeoFiles implements Files {
     }
 
     @Override
-    public FileInfo write(FileRef file, InputStream content, long maxBytes, WopiUser user, WriteCondition condition)
+    public FileInfo write(FileRef file, InputStream content, WopiUser user, WriteCondition condition)
             throws IOException {
+        return save(file, content, user, condition, null);
+    }
+
+    /**
+     * A save as the client described it. A new version is a minor version ({@link #WOPI_SAVE}); an autosave
+     * or a save without user changes only replaces the live document's blob, with Nuxeo's automatic
+     * versioning off, so that the autosaves of a session make one working copy and the exit or explicit
+     * save one version. Co-authors are added to {@code dc:contributors}. Refused or failed once the content
+     * is in, the content becomes a conflict copy ({@link ConflictCopy}).
+     *
+     * @param options null: a plain {@link #write}, a version and no conflict copy
+     */
+    @Override
+    public FileInfo save(FileRef file, InputStream content, WopiUser user, WriteCondition condition,
+            SaveOptions options) throws IOException {
         requireSupported(file);
-        Blob blob = services.createBlob(new LimitedInputStream(content, maxBytes));
-        condition.check(); // the upload is in; the lock it was checked against must not have changed
-        return services.inTransaction(() -> {
-            CoreSession session = userSession(file.repository(), user);
-            DocumentModel doc = session.getDocument(new IdRef(file.documentId()));
-            Blob previous = blob(doc, file.xpath()).orElseThrow(() -> new NuxeoException("No blob at " + file.xpath()));
-            blob.setFilename(previous.getFilename());
-            blob.setMimeType(previous.getMimeType());
-            doc.setPropertyValue(file.xpath(), (Serializable) blob);
-            doc.putContextData(WOPI_SAVE, Boolean.TRUE);
-            session.saveDocument(doc);
-            session.save();
-            return stored(session, file);
-        });
+        Blob blob = services.createBlob(content);
+        try {
+            return inTransaction(() -> {
+                CoreSession session = userSession(file.repository(), user);
+                DocumentModel doc = session.getDocument(new IdRef(file.documentId()));
+                Blob previous = blob(doc, file.xpath()).orElseThrow(() -> new NuxeoException("No blob at " + file.xpath()));
+                // The upload is in: the lock it was checked against, and the file, must not have changed.
+                condition.check(locks.get(file), info(session, doc, file, previous));
+                blob.setFilename(previous.getFilename());
+                blob.setMimeType(previous.getMimeType());
+                doc.setPropertyValue(file.xpath(), (Serializable) blob);
+                if (options == null || options.newVersion()) {
+                    doc.putContextData(WOPI_SAVE, Boolean.TRUE);
+                } else {
+                    doc.putContextData(DISABLE_AUTOMATIC_VERSIONING, Boolean.TRUE);
+                }
+                if (options != null) {
+                    credit(doc, options.coAuthors());
+                }
+                session.saveDocument(doc);
+                session.save();
+                return stored(session, file);
+            });
+        } catch (IOException | NuxeoException e) {
+            if (options == null) {
+                throw e;
+            }
+            throw conflictCopies.keep(file, blob, user, options.conflictCopyName(), e);
+        }
+    }
+
+    /** Adds the co-authors of a save to the document's contributors; Nuxeo adds the saving user itself. */
+    @SuppressWarnings("unchecked")
+    private static void credit(DocumentModel doc, List<String> coAuthors) {
+        if (coAuthors.isEmpty()) {
+            return;
+        }
+        List<String> contributors = new ArrayList<>();
+        if (doc.getPropertyValue(CONTRIBUTORS) instanceof Object[] array) {
+            for (Object o : array) {
+                contributors.add(String.valueOf(o));
+            }
+        } else if (doc.getPropertyValue(CONTRIBUTORS) instanceof List<?> list) {
+            contributors.addAll((List<String>) list);
+        }
+        for (String id : coAuthors) {
+            if (!contributors.contains(id)) {
+                contributors.add(id);
+            }
+        }
+        // dc:contributors is secured: only Nuxeo's own listener, privileged, may write it
+        Framework.doPrivileged(() -> doc.setPropertyValue(CONTRIBUTORS, contributors.toArray(new String[0])));
     }
 
     @Override
@@ -163,9 +243,9 @@ public final class NuxeoFiles implements Files {
     }
 
     @Override
-    public FileInfo createSibling(FileRef near, String fileName, InputStream content, long maxBytes, WopiUser user,
+    public FileInfo createSibling(FileRef near, String fileName, InputStream content, WopiUser user,
             boolean exactName) throws IOException {
-        Blob blob = services.createBlob(new LimitedInputStream(content, maxBytes));
+        Blob blob = services.createBlob(content);
         blob.setFilename(fileName);
         // Best effort: the name was free when the engine looked; look again now the upload is in.
         if (exactName && findSibling(near, fileName).isPresent()) {
@@ -278,19 +358,29 @@ public final class NuxeoFiles implements Files {
      * (not every store gives the uploaded blob one) and versioning may change the document after the
      * save, so only this agrees with what CheckFileInfo and GetFile report next.
      */
-    private static FileInfo stored(CoreSession session, FileRef ref) {
+    FileInfo stored(CoreSession session, FileRef ref) {
         DocumentModel doc = session.getDocument(new IdRef(ref.documentId()));
         Blob blob = blob(doc, ref.xpath()).orElseThrow(() -> new NuxeoException("No blob at " + ref.xpath()));
-        return info(session, doc, ref, blob);
+        return info(null, doc, ref, blob); // a save answers its version and name: no folder to load
     }
 
-    private static FileInfo info(CoreSession session, DocumentModel doc, FileRef ref, Blob blob) {
+    private FileInfo info(CoreSession session, DocumentModel doc, FileRef ref, Blob blob) {
+        return info(session, doc, ref, blob, contentTimes);
+    }
+
+    /**
+     * The file's metadata; its LastModifiedTime is when its content last changed ({@link ContentTimes}).
+     *
+     * @param session where the document's folder is read, for its title (a system session: always
+     *                readable); null to leave the folder out
+     */
+    static FileInfo info(CoreSession session, DocumentModel doc, FileRef ref, Blob blob, ContentTimes times) {
         Instant modified = doc.getPropertyValue(MODIFIED) instanceof Calendar c ? c.toInstant() : Instant.EPOCH;
         String version = version(modified, blob);
         String owner = doc.getPropertyValue(CREATOR) instanceof String s ? s : "";
         String fileName = blob.getFilename() != null ? blob.getFilename() : doc.getTitle();
-        return new FileInfo(ref, fileName, blob.getLength(), version, modified, owner,
-                doc.getTitle(), containerName(session, doc));
+        return new FileInfo(ref, fileName, blob.getLength(), version, times.of(ref, blob, modified), owner,
+                doc.getTitle(), session == null ? null : containerName(session, doc));
     }
 
     /**

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 import org.nuxeo.ecm.core.api.CoreSession;
 import org.nuxeo.ecm.core.api.DocumentModel;
@@ -19,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wopihost.engine.FileIdCodec;
 import org.wopihost.spi.FileRef;
+import org.wopihost.spi.LockInfo;
 import org.wopihost.spi.LockStore;
 
 /**
@@ -52,40 +54,55 @@ public final class NuxeoLockStore implements LockStore {
         this.clock = clock;
     }
 
-    static String lockKey(String fileId) {
+    /** The store key of a file's lock: its WOPI file id, as before, so live locks survive an upgrade. */
+    static String lockKey(FileRef file) {
+        return lockKey(FileIdCodec.encode(file));
+    }
+
+    private static String lockKey(String fileId) {
         return LOCK_PREFIX + fileId;
     }
 
     @Override
-    public Optional<String> get(String fileId) {
-        return live(store.getString(lockKey(fileId))).map(StoredLock::lockId);
+    public Optional<LockInfo> get(FileRef file) {
+        return live(store.getString(lockKey(file)));
     }
 
+    /** Whether the file id's lock is live: for our records of document locks, which keep file ids. */
+    private boolean isLocked(String fileId) {
+        return live(store.getString(lockKey(fileId))).isPresent();
+    }
+
+    /**
+     * Takes the WOPI lock, and the document's Nuxeo lock as the lock's holder, unless someone else
+     * holds that Nuxeo lock (then the WOPI lock is refused).
+     */
     @Override
-    public boolean create(String fileId, String lockId, Instant expiresAt) {
-        Optional<FileRef> ref = FileIdCodec.decode(fileId);
-        NuxeoPrincipal user = services.currentPrincipal();
-        if (ref.isPresent() && lockedInNuxeoByOther(ref.get(), user)) {
+    public boolean create(FileRef file, LockInfo lock) {
+        NuxeoPrincipal holder = services.userManager().getPrincipal(lock.userId());
+        if (lockedInNuxeoByOther(file, holder)) {
             return false;
         }
-        if (!swap(fileId, Optional::isEmpty, new StoredLock(lockId, expiresAt))) {
+        if (!swap(file, Optional::isEmpty, current -> lock)) {
             return false;
         }
-        ref.ifPresent(r -> takeDocumentLock(r, user));
+        takeDocumentLock(file, holder);
         return true;
     }
 
     @Override
-    public boolean replace(String fileId, String expectedLockId, String newLockId, Instant expiresAt) {
-        return swap(fileId, isLock(expectedLockId), new StoredLock(newLockId, expiresAt));
+    public boolean replace(FileRef file, String expectedLockId, LockInfo next) {
+        // A refresh keeps who took the lock and when; a new lock id is the new holder's.
+        return swap(file, isLock(expectedLockId),
+                current -> next.lockId().equals(expectedLockId) ? current.extendedTo(next.expiresAt()) : next);
     }
 
     @Override
-    public boolean remove(String fileId, String expectedLockId) {
-        if (!swap(fileId, isLock(expectedLockId), null)) {
+    public boolean remove(FileRef file, String expectedLockId) {
+        if (!swap(file, isLock(expectedLockId), current -> null)) {
             return false;
         }
-        FileIdCodec.decode(fileId).ifPresent(this::releaseDocumentLock);
+        releaseDocumentLock(file);
         return true;
     }
 
@@ -95,7 +112,7 @@ public final class NuxeoLockStore implements LockStore {
      */
     public void documentUnlocked(DocumentModel doc) {
         for (FileRef ref : NuxeoFiles.blobRefs(doc)) {
-            store.put(lockKey(FileIdCodec.encode(ref)), (String) null); // typed: put(key, null) is ambiguous
+            store.put(lockKey(ref), (String) null); // typed: put(key, null) is ambiguous
         }
         taken.forget(doc.getRepositoryName(), doc.getId());
     }
@@ -106,7 +123,7 @@ public final class NuxeoLockStore implements LockStore {
      * {@link WopiLockSecurityPolicy} asks before letting co-editors write through the WOPI servlet.
      */
     public boolean holdsLiveDocumentLock(String repository, String documentId) {
-        return taken.find(repository, documentId).filter(t -> get(t.fileId()).isPresent()).isPresent();
+        return taken.find(repository, documentId).filter(t -> isLocked(t.fileId())).isPresent();
     }
 
     /**
@@ -116,7 +133,7 @@ public final class NuxeoLockStore implements LockStore {
      * idempotent. Returns how many were released.
      */
     public int releaseExpired() {
-        List<TakenDocumentLocks.Taken> expired = taken.all().stream().filter(t -> get(t.fileId()).isEmpty()).toList();
+        List<TakenDocumentLocks.Taken> expired = taken.all().stream().filter(t -> !isLocked(t.fileId())).toList();
         expired.forEach(this::releaseExpired);
         return expired.size();
     }
@@ -132,7 +149,7 @@ public final class NuxeoLockStore implements LockStore {
                 CoreSession system = services.systemSession(t.repository());
                 DocumentRef docRef = new IdRef(t.documentId());
                 // Re-checked here: a new WOPI session of the same user may have taken the lock again meanwhile.
-                if (system.exists(docRef) && get(t.fileId()).isEmpty() && isLockOf(system.getLockInfo(docRef), t.owner())) {
+                if (system.exists(docRef) && !isLocked(t.fileId()) && isLockOf(system.getLockInfo(docRef), t.owner())) {
                     LOG.info("Releasing the Nuxeo lock of {} held by {} for an expired WOPI lock", t.documentId(), t.owner());
                     system.removeLock(docRef);
                 }
@@ -151,28 +168,30 @@ public final class NuxeoLockStore implements LockStore {
     }
 
     /** The unexpired lock a stored value holds. */
-    private Optional<StoredLock> live(String stored) {
-        return StoredLock.decode(stored).filter(l -> l.liveAt(clock.instant()));
+    private Optional<LockInfo> live(String stored) {
+        return StoredLock.decode(stored).filter(l -> l.expiresAt().isAfter(clock.instant()));
     }
 
-    private static Predicate<Optional<String>> isLock(String lockId) {
-        return current -> current.isPresent() && current.get().equals(lockId);
+    private static Predicate<Optional<LockInfo>> isLock(String lockId) {
+        return current -> current.isPresent() && current.get().lockId().equals(lockId);
     }
 
     /**
-     * Sets the file's lock to {@code next} (null removes it) when its current unexpired lock id passes
-     * {@code allowed}, by compare-and-set on the exact stored value (an expired lock included, which is
-     * how a new lock replaces it). Retried when the value changed in between (another node refreshing).
+     * Sets the file's lock to {@code next.apply(current)} (null removes it) when its current unexpired lock
+     * passes {@code allowed}, by compare-and-set on the exact stored value (an expired lock included, which
+     * is how a new lock replaces it). Retried when the value changed in between (another node refreshing).
      */
-    private boolean swap(String fileId, Predicate<Optional<String>> allowed, StoredLock next) {
-        String key = lockKey(fileId);
+    private boolean swap(FileRef file, Predicate<Optional<LockInfo>> allowed, UnaryOperator<LockInfo> next) {
+        String key = lockKey(file);
         for (int i = 0; i < ATTEMPTS; i++) {
             String stored = store.getString(key);
-            if (!allowed.test(live(stored).map(StoredLock::lockId))) {
+            Optional<LockInfo> current = live(stored);
+            if (!allowed.test(current)) {
                 return false;
             }
-            boolean set = next == null ? store.compareAndSet(key, stored, null)
-                    : store.compareAndSet(key, stored, next.encode(), ttlSeconds(next.expiresAt()));
+            LockInfo value = next.apply(current.orElse(null));
+            boolean set = value == null ? store.compareAndSet(key, stored, null)
+                    : store.compareAndSet(key, stored, StoredLock.encode(value), ttlSeconds(value.expiresAt()));
             if (set) {
                 return true;
             }
@@ -200,7 +219,7 @@ public final class NuxeoLockStore implements LockStore {
                 return false;
             }
             Optional<TakenDocumentLocks.Taken> ours = taken.find(ref.repository(), ref.documentId());
-            if (ours.isPresent() && isLockOf(lock, ours.get().owner()) && get(ours.get().fileId()).isEmpty()) {
+            if (ours.isPresent() && isLockOf(lock, ours.get().owner()) && !isLocked(ours.get().fileId())) {
                 LOG.info("Releasing the stale Nuxeo lock of {} left by an expired WOPI lock", ref.documentId());
                 system.removeLock(docRef);
                 taken.remove(ours.get());

@@ -1,6 +1,7 @@
 package org.wopihost.nuxeo;
 
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 import org.nuxeo.ecm.core.api.CoreSession;
 import org.nuxeo.ecm.core.api.DocumentModel;
@@ -8,6 +9,7 @@ import org.nuxeo.ecm.core.api.DocumentRef;
 import org.nuxeo.ecm.core.api.IdRef;
 import org.nuxeo.ecm.core.api.NuxeoPrincipal;
 import org.nuxeo.ecm.core.api.security.SecurityConstants;
+import org.wopihost.spi.FileAccess;
 import org.wopihost.spi.FileRef;
 import org.wopihost.spi.Permission;
 import org.wopihost.spi.Permissions;
@@ -29,15 +31,37 @@ public final class NuxeoPermissions implements Permissions {
     private final NuxeoServices services;
     private final NuxeoUsers users;
     private final Optional<String> allowedGroup;
+    private final ContentTimes contentTimes;
 
     public NuxeoPermissions(NuxeoServices services, NuxeoUsers users, Optional<String> allowedGroup) {
         this.services = services;
         this.users = users;
+        this.contentTimes = new ContentTimes(services);
         this.allowedGroup = allowedGroup;
     }
 
     @Override
     public Optional<Permission> of(WopiUser user, FileRef file) {
+        return lookUp(user, file, (doc, permission) -> permission);
+    }
+
+    /** The ACL's answer and the file's metadata from one transaction and one load of the document. */
+    @Override
+    public Optional<FileAccess> access(WopiUser user, FileRef file) {
+        if (!NuxeoFiles.isSupportedXpath(file.xpath())) {
+            return Optional.empty();
+        }
+        return lookUp(user, file, (doc, permission) -> NuxeoFiles.blob(doc, file.xpath())
+                .map(blob -> new FileAccess(permission, NuxeoFiles.info(services.systemSession(file.repository()), doc,
+                        file, blob, contentTimes)))
+                .orElse(null));
+    }
+
+    /**
+     * Loads the document through the user's session, when they may read it, and decides their permission:
+     * Write gives EDIT, except on versions and proxies. {@code found} makes the answer of them (null: none).
+     */
+    private <T> Optional<T> lookUp(WopiUser user, FileRef file, BiFunction<DocumentModel, Permission, T> found) {
         Optional<NuxeoPrincipal> principal = allowed(user);
         if (principal.isEmpty()) {
             return Optional.empty();
@@ -49,10 +73,8 @@ public final class NuxeoPermissions implements Permissions {
                 return Optional.empty();
             }
             DocumentModel doc = session.getDocument(ref);
-            if (!doc.isVersion() && !doc.isProxy() && session.hasPermission(ref, SecurityConstants.WRITE)) {
-                return Optional.of(Permission.EDIT);
-            }
-            return Optional.of(Permission.VIEW);
+            boolean write = !doc.isVersion() && !doc.isProxy() && session.hasPermission(ref, SecurityConstants.WRITE);
+            return Optional.ofNullable(found.apply(doc, write ? Permission.EDIT : Permission.VIEW));
         }));
     }
 
@@ -70,6 +92,17 @@ public final class NuxeoPermissions implements Permissions {
             }
             DocumentRef parent = session.getDocument(ref).getParentRef();
             return parent != null && session.hasPermission(parent, SecurityConstants.ADD_CHILDREN);
+        });
+    }
+
+    /** Everything on the document (Nuxeo's "Manage everything"): may release another user's stuck lock. */
+    @Override
+    public boolean mayManage(WopiUser user, FileRef file) {
+        Optional<NuxeoPrincipal> principal = allowed(user);
+        return principal.isPresent() && services.inTransaction(() -> {
+            CoreSession session = services.session(file.repository(), principal.get());
+            DocumentRef ref = new IdRef(file.documentId());
+            return session.exists(ref) && session.hasPermission(ref, SecurityConstants.EVERYTHING);
         });
     }
 

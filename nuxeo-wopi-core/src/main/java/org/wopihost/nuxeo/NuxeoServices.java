@@ -26,6 +26,12 @@ public interface NuxeoServices {
     /** Runs {@code work} in a transaction, joining the current one if there is one (servlet threads may have none). */
     <R> R inTransaction(Supplier<R> work);
 
+    /**
+     * Runs {@code work} in a transaction of its own, committed whatever becomes of the current one: a
+     * conflict copy must outlive the transaction of the save it keeps, which its refusal rolls back.
+     */
+    <R> R inOwnTransaction(Supplier<R> work);
+
     /** The principal the current thread is logged in as (the token's user behind our JWT chain), or null. */
     NuxeoPrincipal currentPrincipal();
 

@@ -43,6 +43,11 @@ public final class NuxeoUsers implements Users {
     }
 
     @Override
+    public boolean isAdministrator(String userId) {
+        return principal(userId).map(NuxeoPrincipal::isAdministrator).orElse(false);
+    }
+
+    @Override
     public Optional<String> userInfo(String userId) {
         return Optional.ofNullable(store.getString(USER_INFO_PREFIX + userId));
     }

@@ -37,6 +37,11 @@ public final class RuntimeNuxeoServices implements NuxeoServices {
     }
 
     @Override
+    public <R> R inOwnTransaction(Supplier<R> work) {
+        return TransactionHelper.runWithoutTransaction(() -> TransactionHelper.runInTransaction(work));
+    }
+
+    @Override
     public NuxeoPrincipal currentPrincipal() {
         return NuxeoPrincipal.getCurrent();
     }

@@ -1,6 +1,5 @@
 package org.wopihost.nuxeo;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -18,16 +17,17 @@ import org.slf4j.LoggerFactory;
 import org.wopihost.discovery.DiscoveryClient;
 import org.wopihost.discovery.DiscoveryDocument;
 import org.wopihost.discovery.DiscoveryUnavailableException;
-import org.wopihost.engine.DiscoveryProofCheck;
 import org.wopihost.engine.ProofCheck;
-import org.wopihost.proof.ProofKeyVerifier;
+import org.wopihost.engine.WopiEngine;
+import org.wopihost.engine.WopiHost;
 import org.wopihost.spi.WopiPlatform;
 
 /**
  * The runtime component {@code org.wopihost.nuxeo.WopiHostService} (OSGI-INF/wopihost-service.xml):
- * reads the configuration from framework properties at start and wires the ports, and, when
- * {@code nuxeo.wopi.discoveryURL} is set, the discovery client (last good copy in
- * {@code <nuxeo.data.dir>/wopihost/discovery.xml}), the applications it offers and the proof-key check.
+ * reads the configuration from framework properties at start and wires the ports, then assembles the
+ * engine with {@link WopiHost} (as the standalone server does): when {@code nuxeo.wopi.discoveryURL} is
+ * set, with the discovery client (last good copy in {@code <nuxeo.data.dir>/wopihost/discovery.xml}) and
+ * the proof-key check; the applications discovery offers are decided here.
  * Discovery is fetched on a background thread of our own (at start and when the scheduler fires), never
  * on the thread that starts Nuxeo or runs the scheduler's event.
  */
@@ -42,8 +42,7 @@ public class WopiHostComponent extends DefaultComponent implements WopiHostServi
     private volatile WopiPlatform platform;
     private volatile NuxeoLockStore locks;
     private volatile WopiApps apps = WopiApps.NONE;
-    private volatile DiscoveryClient discovery;
-    private volatile ProofCheck proofCheck = ProofCheck.NONE;
+    private volatile WopiHost wopi;
     private volatile Runnable discoveryRefresh;
     private volatile Executor background = Runnable::run;
     private volatile ExecutorService ownExecutor;
@@ -89,40 +88,24 @@ public class WopiHostComponent extends DefaultComponent implements WopiHostServi
                 new NuxeoAccessTokens(services, cfg.settings().tokenTtl(), cfg.settings().wopiPath(), clock),
                 users,
                 new NuxeoPermissions(services, users, cfg.allowedGroup()),
-                new NuxeoFiles(services, users),
+                new NuxeoFiles(services, users, lockStore),
                 lockStore);
         this.locks = lockStore;
         this.config = cfg;
         String discoveryUrl = cfg.settings().discoveryUrl();
-        if (discoveryUrl == null) {
-            this.discovery = null;
-            this.apps = WopiApps.NONE;
-            this.proofCheck = ProofCheck.NONE;
-        } else {
-            DiscoveryClient client = discoveryClient(cfg, services.dataDir(), clock);
-            this.discovery = client;
-            this.apps = WopiApps.fromDiscovery(() -> currentDiscovery(client), cfg.enabledApps());
-            this.proofCheck = cfg.settings().proofKeysEnabled()
-                    ? new DiscoveryProofCheck(client, new ProofKeyVerifier(clock), this::runInBackground)
-                    : ProofCheck.NONE;
-        }
+        // Host pages only with a WOPI client to open: only then are their URLs handed out.
+        Path dataDir = services.dataDir();
+        this.wopi = WopiHost.assemble(platform, cfg.settings(), discoveryUrl != null,
+                dataDir == null ? null : dataDir.resolve(DISCOVERY_CACHE), clock, this::runInBackground);
+        this.apps = wopi.discovery()
+                .map(client -> WopiApps.fromDiscovery(() -> currentDiscovery(client), cfg.enabledApps()))
+                .orElse(WopiApps.NONE);
+        ProofCheck proofCheck = wopi.proofCheck();
         LOG.info("WOPI host on /{}: base URL {}, discovery {}, proof keys {}, group restriction {}",
                 cfg.settings().wopiPath(), cfg.settings().baseUrl(), discoveryUrl,
                 proofCheck == ProofCheck.NONE ? "not checked" : "checked when discovery publishes them",
                 cfg.allowedGroup().orElse("none"));
-        if (discovery != null) {
-            setDiscoveryRefresh(discovery::refresh); // first fetch now, in the background
-        }
-    }
-
-    static DiscoveryClient discoveryClient(NuxeoWopiConfig cfg, Path dataDir, Clock clock) {
-        DiscoveryClient.Builder builder = DiscoveryClient.builder(URI.create(cfg.settings().discoveryUrl()))
-                .netZone(cfg.settings().netZone())
-                .clock(clock);
-        if (dataDir != null) {
-            builder.cacheFile(dataDir.resolve(DISCOVERY_CACHE));
-        }
-        return builder.build();
+        wopi.discovery().ifPresent(client -> setDiscoveryRefresh(client::refresh)); // first fetch now, in the background
     }
 
     /** The discovery document for UI decisions; empty (nothing offered) while neither network nor disk has one. */
@@ -162,12 +145,17 @@ public class WopiHostComponent extends DefaultComponent implements WopiHostServi
 
     @Override
     public Optional<DiscoveryClient> discovery() {
-        return Optional.ofNullable(discovery);
+        return wopi == null ? Optional.empty() : wopi.discovery();
     }
 
     @Override
     public ProofCheck proofCheck() {
-        return proofCheck;
+        return wopi == null ? ProofCheck.NONE : wopi.proofCheck();
+    }
+
+    @Override
+    public WopiEngine engine() {
+        return wopi.engine();
     }
 
     @Override

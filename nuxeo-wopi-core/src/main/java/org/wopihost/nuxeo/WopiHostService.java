@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import org.wopihost.discovery.DiscoveryClient;
 import org.wopihost.engine.ProofCheck;
+import org.wopihost.engine.WopiEngine;
 import org.wopihost.spi.WopiPlatform;
 
 /** The WOPI service of the Nuxeo add-on: configuration and the engine's ports, wired once. */
@@ -30,6 +31,9 @@ public interface WopiHostService {
      * discovery is configured and {@code nuxeo.wopi.proofKeys.enabled} is true; {@link ProofCheck#NONE} otherwise.
      */
     ProofCheck proofCheck();
+
+    /** The protocol engine the WOPI servlet serves, assembled once with {@code WopiHost}. */
+    WopiEngine engine();
 
     /** Whether CheckFileInfo announces our host pages (HostViewUrl, HostEditUrl): when there is a WOPI client. */
     boolean hostPages();

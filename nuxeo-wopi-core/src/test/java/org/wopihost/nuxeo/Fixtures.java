@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 
 import org.nuxeo.ecm.core.api.NuxeoPrincipal;
 import org.nuxeo.ecm.platform.usermanager.UserManager;
+import org.nuxeo.runtime.kv.KeyValueStore;
 
 /** Mocks shared by the binding tests. */
 final class Fixtures {
@@ -25,6 +26,9 @@ final class Fixtures {
         lenient().when(services.inTransaction(any())).thenAnswer(inv -> ((Supplier<Object>) inv.getArgument(0)).get());
         UserManager um = mock(UserManager.class);
         lenient().when(services.userManager()).thenReturn(um);
+        KeyValueStore store = new MapKeyValueStore().store; // made before the stubbing that returns it
+        lenient().when(services.keyValueStore(NuxeoLockStore.STORE_NAME)).thenReturn(store);
+        lenient().when(services.inOwnTransaction(any())).thenAnswer(inv -> ((Supplier<Object>) inv.getArgument(0)).get());
         return services;
     }
 

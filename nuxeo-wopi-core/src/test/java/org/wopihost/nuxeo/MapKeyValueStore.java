@@ -27,6 +27,8 @@ final class MapKeyValueStore {
         lenient().when(store.getString(anyString())).thenAnswer(inv -> get(inv.getArgument(0)));
         lenient().doAnswer(inv -> set(inv.getArgument(0), inv.getArgument(1), 0))
                 .when(store).put(anyString(), nullable(String.class));
+        lenient().doAnswer(inv -> set(inv.getArgument(0), inv.getArgument(1), inv.getArgument(2)))
+                .when(store).put(anyString(), nullable(String.class), anyLong());
         lenient().when(store.compareAndSet(anyString(), nullable(String.class), nullable(String.class)))
                 .thenAnswer(inv -> cas(inv.getArgument(0), inv.getArgument(1), inv.getArgument(2), 0));
         lenient().when(store.compareAndSet(anyString(), nullable(String.class), nullable(String.class), anyLong()))

@@ -29,6 +29,7 @@ import org.nuxeo.ecm.core.api.NuxeoPrincipal;
 import org.wopihost.config.WopiSettings;
 import org.wopihost.engine.FileIdCodec;
 import org.wopihost.spi.FileRef;
+import org.wopihost.spi.LockInfo;
 
 class NuxeoLockStoreTest {
 
@@ -41,14 +42,13 @@ class NuxeoLockStoreTest {
     private final CoreSession system = mock(CoreSession.class);
     private final CoreSession userSession = mock(CoreSession.class);
     private final IdRef ref = new IdRef(DOC);
-    private final String fileId = FileIdCodec.encode(new FileRef(REPO, DOC, FileRef.MAIN_BLOB));
-    private final String lockKey = "lock/" + fileId;
+    private final FileRef file = new FileRef(REPO, DOC, FileRef.MAIN_BLOB);
+    private final String lockKey = "lock/" + FileIdCodec.encode(file);
     private NuxeoPrincipal jane;
 
     @BeforeEach
     void setUp() {
         jane = Fixtures.principal(services, "jane");
-        when(services.currentPrincipal()).thenReturn(jane);
         when(services.systemSession(REPO)).thenReturn(system);
         when(services.session(REPO, jane)).thenReturn(userSession);
         when(system.exists(ref)).thenReturn(true);
@@ -59,6 +59,11 @@ class NuxeoLockStoreTest {
         return new NuxeoLockStore(kv.store, services, Clock.fixed(now, ZoneOffset.UTC));
     }
 
+    /** Lock {@code id} taken by jane at NOW, until {@code expiry}. */
+    private static LockInfo janes(String id, Instant expiry) {
+        return new LockInfo(id, "jane", NOW, expiry);
+    }
+
     private static Lock lockOf(String owner) {
         Lock lock = mock(Lock.class);
         when(lock.getOwner()).thenReturn(owner);
@@ -67,7 +72,7 @@ class NuxeoLockStoreTest {
 
     /** jane's WOPI lock L1, with the Nuxeo lock taken for it. */
     private void janeLocks() {
-        assertThat(locks.create(fileId, "L1", EXPIRY)).isTrue();
+        assertThat(locks.create(file, janes("L1", EXPIRY))).isTrue();
         Lock janes = lockOf("jane");
         when(system.getLockInfo(ref)).thenReturn(janes);
     }
@@ -81,36 +86,37 @@ class NuxeoLockStoreTest {
 
     @Test
     void createStoresTheLockIdWithItsExpiryAndTakesTheNuxeoLockAsTheUser() {
-        assertThat(locks.create(fileId, "L1", EXPIRY)).isTrue();
-        assertThat(kv.values).containsEntry(lockKey, EXPIRY.toEpochMilli() + ":L1");
+        assertThat(locks.create(file, janes("L1", EXPIRY))).isTrue();
+        assertThat(kv.values).containsEntry(lockKey, EXPIRY.toEpochMilli() + ";" + NOW.toEpochMilli() + ";jane:L1");
         assertThat(kv.ttls).containsEntry(lockKey, 1800L);
         verify(userSession).setLock(ref);
-        assertThat(locks.get(fileId)).contains("L1");
+        assertThat(locks.get(file)).contains(janes("L1", EXPIRY));
         assertThat(locks.holdsLiveDocumentLock(REPO, DOC)).isTrue();
-        assertThat(locks.create(fileId, "L2", EXPIRY)).isFalse();
+        assertThat(locks.create(file, janes("L2", EXPIRY))).isFalse();
     }
 
     @Test
     void aLockPastItsExpiryIsAbsentThoughTheStoreStillHoldsIt() {
-        assertThat(locks.create(fileId, "L1", EXPIRY)).isTrue();
+        assertThat(locks.create(file, janes("L1", EXPIRY))).isTrue();
         NuxeoLockStore later = at(AFTER_EXPIRY);
         assertThat(kv.values).containsKey(lockKey);
-        assertThat(later.get(fileId)).isEmpty();
-        assertThat(later.replace(fileId, "L1", "L1", AFTER_EXPIRY.plus(WopiSettings.LOCK_TTL))).isFalse();
-        assertThat(later.remove(fileId, "L1")).isFalse();
+        assertThat(later.get(file)).isEmpty();
+        assertThat(later.replace(file, "L1", janes("L1", AFTER_EXPIRY.plus(WopiSettings.LOCK_TTL)))).isFalse();
+        assertThat(later.remove(file, "L1")).isFalse();
         assertThat(later.holdsLiveDocumentLock(REPO, DOC)).isFalse();
-        assertThat(later.create(fileId, "L2", AFTER_EXPIRY.plus(WopiSettings.LOCK_TTL))).isTrue();
-        assertThat(later.get(fileId)).contains("L2");
+        assertThat(later.create(file, janes("L2", AFTER_EXPIRY.plus(WopiSettings.LOCK_TTL)))).isTrue();
+        assertThat(later.get(file).map(LockInfo::lockId)).contains("L2");
     }
 
     @Test
     void replaceAndRemoveCompareTheExactLockId() {
-        assertThat(locks.create(fileId, "L1", EXPIRY)).isTrue();
-        assertThat(locks.replace(fileId, "l1", "L2", EXPIRY)).isFalse();
-        assertThat(locks.replace(fileId, "L1", "L2", EXPIRY.plusSeconds(60))).isTrue();
-        assertThat(kv.values).containsEntry(lockKey, EXPIRY.plusSeconds(60).toEpochMilli() + ":L2");
-        assertThat(locks.remove(fileId, "L1")).isFalse();
-        assertThat(locks.remove(fileId, "L2")).isTrue();
+        assertThat(locks.create(file, janes("L1", EXPIRY))).isTrue();
+        assertThat(locks.replace(file, "l1", janes("L2", EXPIRY))).isFalse();
+        assertThat(locks.replace(file, "L1", janes("L2", EXPIRY.plusSeconds(60)))).isTrue();
+        assertThat(kv.values).containsEntry(lockKey,
+                EXPIRY.plusSeconds(60).toEpochMilli() + ";" + NOW.toEpochMilli() + ";jane:L2");
+        assertThat(locks.remove(file, "L1")).isFalse();
+        assertThat(locks.remove(file, "L2")).isTrue();
         assertThat(kv.values).doesNotContainKey(lockKey);
     }
 
@@ -118,7 +124,7 @@ class NuxeoLockStoreTest {
     void aDocumentLockedInNuxeoByAnotherUserRefusesWopiLocks() {
         Lock bob = lockOf("bob");
         when(system.getLockInfo(ref)).thenReturn(bob);
-        assertThat(locks.create(fileId, "L1", EXPIRY)).isFalse();
+        assertThat(locks.create(file, janes("L1", EXPIRY))).isFalse();
         assertThat(kv.values).isEmpty();
     }
 
@@ -127,7 +133,7 @@ class NuxeoLockStoreTest {
         Lock own = lockOf("jane");
         when(system.getLockInfo(ref)).thenReturn(own);
         when(userSession.getLockInfo(ref)).thenReturn(own);
-        assertThat(locks.create(fileId, "L1", EXPIRY)).isTrue();
+        assertThat(locks.create(file, janes("L1", EXPIRY))).isTrue();
         verify(userSession, never()).setLock(any());
         assertThat(locks.holdsLiveDocumentLock(REPO, DOC)).isFalse();
     }
@@ -136,16 +142,16 @@ class NuxeoLockStoreTest {
     void aStaleNuxeoLockLeftByAnExpiredWopiLockIsReleasedForTheNextSession() {
         janeLocks();
         NuxeoPrincipal bob = Fixtures.principal(services, "bob");
-        when(services.currentPrincipal()).thenReturn(bob);
         when(services.session(REPO, bob)).thenReturn(mock(CoreSession.class));
-        assertThat(at(AFTER_EXPIRY).create(fileId, "L2", AFTER_EXPIRY.plus(WopiSettings.LOCK_TTL))).isTrue();
+        LockInfo bobs = new LockInfo("L2", "bob", AFTER_EXPIRY, AFTER_EXPIRY.plus(WopiSettings.LOCK_TTL));
+        assertThat(at(AFTER_EXPIRY).create(file, bobs)).isTrue();
         verify(system).removeLock(ref);
     }
 
     @Test
     void removeReleasesTheNuxeoLockWeTook() {
         janeLocks();
-        assertThat(locks.remove(fileId, "L1")).isTrue();
+        assertThat(locks.remove(file, "L1")).isTrue();
         verify(system).removeLock(ref);
         assertThat(kv.values).isEmpty();
     }
@@ -154,8 +160,8 @@ class NuxeoLockStoreTest {
     void removeLeavesALockTheUserTookInNuxeo() {
         Lock own = lockOf("jane");
         when(userSession.getLockInfo(ref)).thenReturn(own);
-        assertThat(locks.create(fileId, "L1", EXPIRY)).isTrue();
-        assertThat(locks.remove(fileId, "L1")).isTrue();
+        assertThat(locks.create(file, janes("L1", EXPIRY))).isTrue();
+        assertThat(locks.remove(file, "L1")).isTrue();
         verify(system, never()).removeLock(any());
     }
 
@@ -199,5 +205,24 @@ class NuxeoLockStoreTest {
         assertThat(at(AFTER_EXPIRY).releaseExpired()).isEqualTo(1);
         verify(system, never()).removeLock(any());
         assertThat(kv.values).isEmpty();
+    }
+
+    @Test
+    void aRefreshKeepsWhoTookTheLockAndSinceWhenANewLockIdIsItsNewHolders() {
+        assertThat(locks.create(file, janes("L1", EXPIRY))).isTrue();
+        Instant later = NOW.plusSeconds(600);
+        LockInfo refreshedByBob = new LockInfo("L1", "bob", later, later.plus(WopiSettings.LOCK_TTL));
+        assertThat(locks.replace(file, "L1", refreshedByBob)).isTrue();
+        assertThat(locks.get(file)).contains(new LockInfo("L1", "jane", NOW, later.plus(WopiSettings.LOCK_TTL)));
+        LockInfo relockedByBob = new LockInfo("L2", "bob", later, later.plus(WopiSettings.LOCK_TTL));
+        assertThat(locks.replace(file, "L1", relockedByBob)).isTrue();
+        assertThat(locks.get(file)).contains(relockedByBob);
+    }
+
+    @Test
+    void aLockStoredByTheEarlierVersionStillHoldsWithAnUnknownHolder() {
+        kv.values.put(lockKey, EXPIRY.toEpochMilli() + ":L1");
+        assertThat(locks.get(file)).contains(new LockInfo("L1", "", EXPIRY, EXPIRY));
+        assertThat(locks.remove(file, "L1")).isTrue();
     }
 }

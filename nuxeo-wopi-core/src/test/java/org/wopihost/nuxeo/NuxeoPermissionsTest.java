@@ -1,21 +1,26 @@
 package org.wopihost.nuxeo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.wopihost.nuxeo.Fixtures.DOC;
 import static org.wopihost.nuxeo.Fixtures.REPO;
 
+import java.io.Serializable;
 import java.util.Optional;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.nuxeo.ecm.core.api.Blob;
 import org.nuxeo.ecm.core.api.CoreSession;
 import org.nuxeo.ecm.core.api.DocumentModel;
 import org.nuxeo.ecm.core.api.IdRef;
 import org.nuxeo.ecm.core.api.NuxeoPrincipal;
+import org.wopihost.spi.FileAccess;
 import org.wopihost.spi.FileRef;
 import org.wopihost.spi.Permission;
 import org.wopihost.spi.WopiUser;
@@ -107,5 +112,30 @@ class NuxeoPermissionsTest {
         assertThat(permissions(Optional.empty()).mayCreateSibling(jane, file)).isFalse();
         when(session.hasPermission(parent, "AddChildren")).thenReturn(true);
         assertThat(permissions(Optional.empty()).mayCreateSibling(jane, file)).isTrue();
+    }
+
+    @Test
+    void accessReadsThePermissionAndTheFileInOneTransactionAndOneLoad() {
+        when(session.hasPermission(ref, "Read")).thenReturn(true);
+        when(session.hasPermission(ref, "Write")).thenReturn(true);
+        Blob blob = Fixtures.blob();
+        when(blob.getFilename()).thenReturn("Report.docx");
+        when(blob.getLength()).thenReturn(42L);
+        when(doc.hasSchema("file")).thenReturn(true);
+        when(doc.getPropertyValue("file:content")).thenReturn((Serializable) blob);
+        when(services.systemSession(REPO)).thenReturn(mock(CoreSession.class));
+        Optional<FileAccess> access = permissions(Optional.empty()).access(jane, file);
+        assertThat(access.map(FileAccess::permission)).contains(Permission.EDIT);
+        assertThat(access.map(a -> a.info().fileName())).contains("Report.docx");
+        assertThat(access.map(a -> a.info().size())).contains(42L);
+        verify(services, times(1)).inTransaction(any());
+        verify(session, times(1)).getDocument(ref);
+    }
+
+    @Test
+    void accessFindsNothingWithoutTheBlobOrTheRightToRead() {
+        assertThat(permissions(Optional.empty()).access(jane, file)).isEmpty();
+        when(session.hasPermission(ref, "Read")).thenReturn(true);
+        assertThat(permissions(Optional.empty()).access(jane, file)).as("no blob").isEmpty();
     }
 }

@@ -26,6 +26,7 @@ import org.nuxeo.ecm.core.model.Session;
 import org.wopihost.config.WopiSettings;
 import org.wopihost.engine.FileIdCodec;
 import org.wopihost.spi.FileRef;
+import org.wopihost.spi.LockInfo;
 
 class WopiLockSecurityPolicyTest {
 
@@ -35,7 +36,7 @@ class WopiLockSecurityPolicyTest {
     private final WopiLockSecurityPolicy policy = spy(new WopiLockSecurityPolicy(() -> locks));
     private final Document doc = mock(Document.class);
     private final NuxeoPrincipal bob = mock(NuxeoPrincipal.class);
-    private final String fileId = FileIdCodec.encode(new FileRef(REPO, DOC, FileRef.MAIN_BLOB));
+    private final FileRef file = new FileRef(REPO, DOC, FileRef.MAIN_BLOB);
 
     @BeforeEach
     void setUp() {
@@ -51,9 +52,10 @@ class WopiLockSecurityPolicyTest {
 
     /** Jane's WOPI session took the Nuxeo lock; its WOPI lock is live or not. */
     private void lockedForWopiSession(boolean wopiLockLive) {
-        new TakenDocumentLocks(kv.store).add(new TakenDocumentLocks.Taken(REPO, DOC, "jane", fileId));
+        new TakenDocumentLocks(kv.store).add(new TakenDocumentLocks.Taken(REPO, DOC, "jane", FileIdCodec.encode(file)));
         Instant expiry = Instant.now().plus(wopiLockLive ? WopiSettings.LOCK_TTL : WopiSettings.LOCK_TTL.negated());
-        kv.values.put(NuxeoLockStore.lockKey(fileId), new StoredLock("office-lock-1", expiry).encode());
+        kv.values.put(NuxeoLockStore.lockKey(file),
+                StoredLock.encode(new LockInfo("office-lock-1", "jane", Instant.now(), expiry)));
     }
 
     private Access check() {

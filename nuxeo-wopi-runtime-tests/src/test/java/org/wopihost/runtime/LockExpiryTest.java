@@ -8,10 +8,10 @@ import static org.junit.Assert.assertTrue;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 import javax.inject.Inject;
-import javax.security.auth.login.LoginException;
 
 import org.junit.Before;
 import org.junit.Test;
@@ -22,11 +22,12 @@ import org.nuxeo.ecm.core.event.EventService;
 import org.nuxeo.ecm.core.event.impl.EventContextImpl;
 import org.nuxeo.ecm.core.event.impl.EventImpl;
 import org.nuxeo.runtime.api.Framework;
-import org.nuxeo.runtime.api.login.NuxeoLoginContext;
 import org.nuxeo.runtime.kv.KeyValueService;
 import org.wopihost.config.WopiSettings;
 import org.wopihost.nuxeo.NuxeoLockStore;
 import org.wopihost.nuxeo.RuntimeNuxeoServices;
+import org.wopihost.spi.FileRef;
+import org.wopihost.spi.LockInfo;
 import org.wopihost.testclient.WopiClient;
 
 /**
@@ -46,20 +47,21 @@ public class LockExpiryTest extends WopiOverHttpTestCase {
     protected EventService events;
 
     private DocumentModel doc;
-    private String fileId;
+    private FileRef file;
 
     @Before
     public void shareTheReport() {
         user("alice", SecurityConstants.READ_WRITE);
         user("bob", SecurityConstants.READ_WRITE);
         doc = report();
-        fileId = fileId(doc, MAIN);
+        file = new FileRef(doc.getRepositoryName(), doc.getId(), MAIN);
     }
 
     @Test
     public void aLockPastItsExpiryIsGoneForGetLockLockAndPutFileThoughTheStoreStillHoldsIt() throws Exception {
         NuxeoLockStore thirtyOneMinutesAgo = lockedBy("alice", "OLD", OFFICE_GONE);
-        assertEquals("the store still holds the entry", Optional.of("OLD"), thirtyOneMinutesAgo.get(fileId));
+        assertEquals("the store still holds the entry", Optional.of("OLD"),
+                thirtyOneMinutesAgo.get(file).map(LockInfo::lockId));
 
         WopiClient alice = client(doc, MAIN, "alice");
         assertEquals("", WopiClient.header(alice.getLock(), "X-WOPI-Lock"));
@@ -80,7 +82,7 @@ public class LockExpiryTest extends WopiOverHttpTestCase {
         runExpiryJob();
 
         assertNull("the Nuxeo lock is released", session.getLockInfo(doc.getRef()));
-        assertEquals("the WOPI lock's entry is gone", Optional.empty(), thirtyOneMinutesAgo.get(fileId));
+        assertEquals("the WOPI lock's entry is gone", Optional.empty(), thirtyOneMinutesAgo.get(file));
         DocumentModel bobsCopy = bobInWebUi.getDocument(doc.getRef());
         bobsCopy.setPropertyValue("dc:title", "bob's report");
         bobInWebUi.saveDocument(bobsCopy);
@@ -100,14 +102,16 @@ public class LockExpiryTest extends WopiOverHttpTestCase {
         assertEquals(200, alice.putFile("saved".getBytes(UTF_8), "X-WOPI-Lock", "LIVE").statusCode());
     }
 
-    /** Office locks the file as {@code user} {@code ago}, then never unlocks; the lock store of that time. */
-    private NuxeoLockStore lockedBy(String user, String lockId, Duration ago) throws LoginException {
+    /**
+     * Office locks the file as {@code user} {@code ago}, then never unlocks; the lock store of that time.
+     * No login: the store is told the user, and takes the Nuxeo lock as them.
+     */
+    private NuxeoLockStore lockedBy(String user, String lockId, Duration ago) {
         Clock then = Clock.offset(Clock.systemUTC(), ago.negated());
         NuxeoLockStore store = new NuxeoLockStore(Framework.getService(KeyValueService.class)
                 .getKeyValueStore(NuxeoLockStore.STORE_NAME), new RuntimeNuxeoServices(), then);
-        try (NuxeoLoginContext login = Framework.loginUser(user)) {
-            assertTrue(store.create(fileId, lockId, then.instant().plus(WopiSettings.LOCK_TTL)));
-        }
+        Instant since = then.instant();
+        assertTrue(store.create(file, new LockInfo(lockId, user, since, since.plus(WopiSettings.LOCK_TTL))));
         transactions.nextTransaction();
         return store;
     }

@@ -32,7 +32,7 @@ import org.wopihost.spi.Permission;
 import org.wopihost.testclient.proof.TestKeys;
 
 /**
- * Microsoft's WOPI validator (the runner in ../shared/tools/wopi-validator, or $VALIDATOR_DIR) against the
+ * Microsoft's WOPI validator (the runner in the repository's tools/wopi-validator, or $VALIDATOR_DIR) against the
  * WOPI endpoints this Nuxeo serves, as Office for the web calls them: every request signed with the proof
  * keys the test client's discovery publishes. A {@code validator.wopitest} file, a user who may write it
  * and create files next to it, a token from the add-on; any failed case fails the test with the
@@ -94,11 +94,11 @@ public class ValidatorTest {
         assertTrue(output, output.contains(" 0 failed"));
     }
 
-    /** The validator beside the repository (../shared from the root), or where $VALIDATOR_DIR says; never skipped. */
+    /** The validator in the repository (tools/wopi-validator), or where $VALIDATOR_DIR says; never skipped. */
     private static Path validator() {
         String dir = System.getenv("VALIDATOR_DIR");
         Path folder = dir != null && !dir.isBlank() ? Path.of(dir)
-                : Path.of(System.getProperty("basedir", "")).toAbsolutePath().resolve("../../shared/tools/wopi-validator");
+                : Path.of(System.getProperty("basedir", "")).toAbsolutePath().resolve("../tools/wopi-validator");
         Path runner = folder.resolve("wopi-validator").normalize();
         assertTrue("no WOPI validator at " + runner + " (set VALIDATOR_DIR)", Files.isExecutable(runner));
         return runner;

@@ -1,13 +1,20 @@
 package org.wopihost.standalone;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Stream;
+
+import org.wopihost.config.ConfigKeys;
+import org.wopihost.config.UnknownKeys;
 
 /**
  * The standalone host's configuration file: {@code key=value} lines with the keys of
@@ -34,7 +41,18 @@ public final class StandaloneConfig {
     public static final String HTTP_THREADS_PER_CLIENT = "standalone.http.threadsPerClient";
     public static final int DEFAULT_HTTP_THREADS_PER_CLIENT = 50;
 
+    /** Every key the standalone host reads: the engine's and its own. */
+    public static final List<String> KEYS = Stream.concat(ConfigKeys.ALL.stream(), Stream.of(DB_URL, DB_USER,
+            DB_PASSWORD, VERSIONS_KEPT, HTTP_IDLE_TIMEOUT, HTTP_MIN_UPLOAD_RATE, HTTP_THREADS_PER_CLIENT)).toList();
+
+    private static final UnknownKeys UNKNOWN_KEYS = new UnknownKeys(KEYS, List.of("nuxeo.wopi.", "standalone."));
+
     private StandaloneConfig() {
+    }
+
+    /** A warning for each key of ours that the host does not know, with the key it was likely meant to be. */
+    public static List<String> unknownKeys(Map<String, String> config) {
+        return UNKNOWN_KEYS.warnings(config.keySet());
     }
 
     public static int versionsKept(Map<String, String> config) {
@@ -64,9 +82,15 @@ public final class StandaloneConfig {
         if (file == null) {
             return values;
         }
+        if (Files.isDirectory(file)) {
+            throw new FileNotFoundException(file + " is a folder: --config names a file of key=value lines");
+        }
         Properties props = new Properties();
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             props.load(in);
+        } catch (NoSuchFileException e) {
+            throw new FileNotFoundException("No configuration file at " + file.toAbsolutePath()
+                    + ": check the --config path (the file is never made for you)");
         }
         props.stringPropertyNames().forEach(k -> values.put(k, props.getProperty(k).trim()));
         return values;

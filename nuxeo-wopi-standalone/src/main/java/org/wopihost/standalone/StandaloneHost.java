@@ -76,9 +76,9 @@ public final class StandaloneHost implements AutoCloseable {
             StandaloneUsers users = new StandaloneUsers(database);
             // The first use of a data folder, by the server or the CLI, seeds it.
             new Seeder(documents, users, data.initialPasswords()).seedIfEmpty();
-            WopiPlatform platform = new WopiPlatform(tokens, users,
-                    new StandalonePermissions(database), new StandaloneFiles(documents,
-                    StandaloneConfig.versionsKept(config)), new SqlLockStore(database, clock));
+            SqlLockStore locks = new SqlLockStore(database, clock);
+            WopiPlatform platform = new WopiPlatform(tokens, users, new StandalonePermissions(database),
+                    new StandaloneFiles(documents, locks, StandaloneConfig.versionsKept(config)), locks);
             return new StandaloneHost(data, settings, database, documents, users, platform);
         } catch (IOException | RuntimeException e) {
             if (blobs != null) {

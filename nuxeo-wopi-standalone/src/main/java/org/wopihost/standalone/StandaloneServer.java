@@ -3,16 +3,16 @@ package org.wopihost.standalone;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 
 import jakarta.servlet.DispatcherType;
-import java.util.Map;
 
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -32,24 +32,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wopihost.config.WopiSettings;
 import org.wopihost.discovery.DiscoveryClient;
-import org.wopihost.engine.DiscoveryProofCheck;
 import org.wopihost.engine.HostLinks;
-import org.wopihost.engine.ProofCheck;
-import org.wopihost.proof.ProofKeyVerifier;
+import org.wopihost.engine.WopiHost;
 import org.wopihost.standalone.store.ProcessLock;
 import org.wopihost.standalone.web.AsyncAccessLog;
 import org.wopihost.standalone.web.BasicAuthUsers;
 import org.wopihost.standalone.web.BodyPreloader;
+import org.wopihost.standalone.web.ByteBufferResponses;
 import org.wopihost.standalone.web.ClientThreadLimit;
+import org.wopihost.standalone.web.HealthServlet;
+import org.wopihost.standalone.web.IndexServlet;
+import org.wopihost.standalone.web.MetricsServlet;
 import org.wopihost.standalone.web.MinimumUploadRate;
 import org.wopihost.standalone.web.NoSniffErrorHandler;
+import org.wopihost.standalone.web.PrometheusMetrics;
 import org.wopihost.web.DedicatedWopiHostFilter;
 import org.wopihost.web.HostPageServlet;
 import org.wopihost.web.NoWopiClientServlet;
 import org.wopihost.web.WopiClientStatus;
-import org.wopihost.engine.WopiEngine;
-import org.wopihost.standalone.web.HealthServlet;
-import org.wopihost.standalone.web.IndexServlet;
 import org.wopihost.web.WopiServlet;
 
 /** The standalone host: Jetty serving WOPI, {@code /health} and the document list. */
@@ -150,31 +150,31 @@ public final class StandaloneServer implements AutoCloseable {
             context.setContextPath("/");
             context.setErrorHandler(new NoSniffErrorHandler());
             String wopi = "/" + StandaloneHost.WOPI_PATH;
-            ProofCheck proofCheck = ProofCheck.NONE;
+            // Host pages are always served (without a client, a page that says so): every URL the
+            // engine hands out answers.
+            PrometheusMetrics metrics = new PrometheusMetrics();
+            WopiHost wopiHost = WopiHost.assemble(host.platform(), settings, true, data.root().resolve("discovery.xml"),
+                    clock, background, metrics);
             BasicAuthUsers login = new BasicAuthUsers(host.users());
             ServletHolder hostPage = new ServletHolder("hostpage", new NoWopiClientServlet());
             Supplier<WopiClientStatus> clientStatus = WopiClientStatus::none;
-            if (settings.discoveryUrl() != null) {
-                // A WOPI client is configured: check its proof keys and serve host pages that open it.
-                DiscoveryClient discovery = DiscoveryClient.builder(URI.create(settings.discoveryUrl()))
-                        .cacheFile(data.root().resolve("discovery.xml")).netZone(settings.netZone()).clock(clock).build();
+            if (wopiHost.discovery().isPresent()) {
+                // A WOPI client is configured: its keys check proofs, and host pages open it.
+                DiscoveryClient discovery = wopiHost.discovery().get();
                 discovery.scheduleRefresh(background, DiscoveryClient.DAILY);
-                if (settings.proofKeysEnabled()) {
-                    proofCheck = new DiscoveryProofCheck(discovery, new ProofKeyVerifier(clock), background);
-                }
                 hostPage = new ServletHolder("hostpage",
                         new HostPageServlet(host.platform(), settings, discovery, login));
                 clientStatus = () -> WopiClientStatus.of(discovery, settings.discoveryUrl());
             }
-            // Host pages are always served (without a client, a page that says so): every URL the
-            // engine hands out answers.
             context.getServletHandler().addServlet(hostPage);
             ServletMapping hostPages = new ServletMapping();
             hostPages.setServletName("hostpage");
             hostPages.setPathSpecs(new String[] {wopi + "/view/*", wopi + "/edit/*"});
             context.getServletHandler().addServletMapping(hostPages);
-            WopiEngine engine = new WopiEngine(host.platform(), settings, proofCheck, true, clock);
-            context.addServlet(new ServletHolder("wopi", new WopiServlet(engine, settings.baseUrl())), wopi + "/*");
+            context.addServlet(new ServletHolder("wopi", new WopiServlet(wopiHost.engine(), settings.baseUrl())),
+                    wopi + "/*");
+            // GetFile hands Jetty the blob's file mapped, not copied through arrays
+            context.addFilter(ByteBufferResponses.class, wopi + "/files/*", EnumSet.of(DispatcherType.REQUEST));
             DedicatedWopiHostFilter dedicated = new DedicatedWopiHostFilter(settings.baseUrl(), settings.publicUrl(),
                     wopi + "/files/");
             if (dedicated.isActive()) {
@@ -182,6 +182,7 @@ public final class StandaloneServer implements AutoCloseable {
             }
             StandaloneHost opened = host;
             context.addServlet(new ServletHolder("health", new HealthServlet(() -> isUp(opened))), "/health");
+            context.addServlet(new ServletHolder("metrics", new MetricsServlet(metrics)), "/metrics");
             context.addServlet(new ServletHolder("index", new IndexServlet(host.documents(), host.users(),
                     host.platform().permissions(), login, new HostLinks(settings), clientStatus)), "/");
             // On stop (SIGTERM too), let saves in flight finish before closing the store.

@@ -41,9 +41,31 @@ public final class ConfigKeys {
     /** The file's versions, opened when the editor's version history is asked for; same placeholders. Empty: none. */
     public static final String FILE_VERSIONS_URL = "nuxeo.wopi.fileVersionsURL";
 
+    /**
+     * The watermark Collabora draws on every page (WatermarkText), a template with {@code {userId}},
+     * {@code {userDisplayName}}, {@code {email}} and {@code {date}}. Empty: none.
+     */
+    public static final String WATERMARK = "nuxeo.wopi.watermark";
+    /**
+     * What users who may only view a file may not do with it, comma separated among {@code print},
+     * {@code export}, {@code copy} (DisablePrint/HidePrintOption, DisableExport/HideExportOption/
+     * HideSaveOption, DisableCopy). Empty: nothing restricted.
+     */
+    public static final String VIEWER_RESTRICTIONS = "nuxeo.wopi.restrictions.view";
+    /** The same for users who may edit the file. */
+    public static final String EDITOR_RESTRICTIONS = "nuxeo.wopi.restrictions.edit";
+    /** The user's picture, sent in UserExtraInfo.avatar: a URL template with {@code {userId}}. Empty: none. */
+    public static final String AVATAR_URL = "nuxeo.wopi.avatarURL";
+    /**
+     * The template an empty file is filled from (TemplateSource, Collabora): a URL template with
+     * {@code {extension}} (docx, xlsx, pptx, ...). Empty: an empty file opens blank.
+     */
+    public static final String TEMPLATE_URL = "nuxeo.wopi.templateURL";
+
     public static final List<String> ALL = List.of(PUBLIC_URL, BASE_URL, DISCOVERY_URL, JWT_SECRET, TOKEN_TTL,
             MAX_FILE_SIZE, PROOF_KEYS_ENABLED, NET_ZONE, BUSINESS_USERS, BRAND_NAME, BRAND_URL, DOWNLOAD_URL,
-            FILE_SHARING_URL, FILE_VERSIONS_URL);
+            FILE_SHARING_URL, FILE_VERSIONS_URL, WATERMARK, VIEWER_RESTRICTIONS, EDITOR_RESTRICTIONS, AVATAR_URL,
+            TEMPLATE_URL);
 
     private ConfigKeys() {
     }

@@ -4,8 +4,10 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,7 +30,17 @@ public record WopiSettings(
         String brandUrl,
         String downloadUrlTemplate,
         String fileSharingUrlTemplate,
-        String fileVersionsUrlTemplate) {
+        String fileVersionsUrlTemplate,
+        String watermarkTemplate,
+        Set<Restriction> viewerRestrictions,
+        Set<Restriction> editorRestrictions,
+        String avatarUrlTemplate,
+        String templateUrlTemplate) {
+
+    /** What a user may be kept from doing with a file they opened (Collabora's and Office's Disable and Hide flags). */
+    public enum Restriction {
+        PRINT, EXPORT, COPY
+    }
 
     public static final Duration DEFAULT_TOKEN_TTL = Duration.ofHours(10);
     public static final long DEFAULT_MAX_FILE_SIZE = 512L * 1024 * 1024;
@@ -41,6 +53,8 @@ public record WopiSettings(
         Objects.requireNonNull(wopiPath, "wopiPath");
         Objects.requireNonNull(publicUrl, "publicUrl");
         Objects.requireNonNull(baseUrl, "baseUrl");
+        viewerRestrictions = Set.copyOf(viewerRestrictions);
+        editorRestrictions = Set.copyOf(editorRestrictions);
     }
 
     /**
@@ -62,7 +76,7 @@ public record WopiSettings(
             url(ConfigKeys.DISCOVERY_URL, discovery);
         }
         for (String key : new String[] {ConfigKeys.DOWNLOAD_URL, ConfigKeys.FILE_SHARING_URL,
-                ConfigKeys.FILE_VERSIONS_URL}) {
+                ConfigKeys.FILE_VERSIONS_URL, ConfigKeys.AVATAR_URL, ConfigKeys.TEMPLATE_URL}) {
             String template = get.apply(key);
             if (template != null) {
                 url(key, template.replaceAll("\\{[A-Za-z]+}", "x"));
@@ -82,7 +96,35 @@ public record WopiSettings(
                 brandUrl,
                 get.apply(ConfigKeys.DOWNLOAD_URL),
                 get.apply(ConfigKeys.FILE_SHARING_URL),
-                get.apply(ConfigKeys.FILE_VERSIONS_URL));
+                get.apply(ConfigKeys.FILE_VERSIONS_URL),
+                get.apply(ConfigKeys.WATERMARK),
+                restrictions(ConfigKeys.VIEWER_RESTRICTIONS, get.apply(ConfigKeys.VIEWER_RESTRICTIONS)),
+                restrictions(ConfigKeys.EDITOR_RESTRICTIONS, get.apply(ConfigKeys.EDITOR_RESTRICTIONS)),
+                get.apply(ConfigKeys.AVATAR_URL),
+                get.apply(ConfigKeys.TEMPLATE_URL));
+    }
+
+    /** The restrictions for a user who may edit the file, or only view it. */
+    public Set<Restriction> restrictions(boolean canWrite) {
+        return canWrite ? editorRestrictions : viewerRestrictions;
+    }
+
+    private static Set<Restriction> restrictions(String key, String value) {
+        Set<Restriction> set = EnumSet.noneOf(Restriction.class);
+        if (value == null) {
+            return set;
+        }
+        for (String name : value.split(",")) {
+            if (name.isBlank()) {
+                continue;
+            }
+            try {
+                set.add(Restriction.valueOf(name.trim().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(key + " lists print, export or copy, not: " + name.trim(), e);
+            }
+        }
+        return set;
     }
 
     /** The WOPISrc of a file: what the client calls back. */

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -53,10 +54,12 @@ public final class DiscoveryClient {
     private final long maxBytes;
     private final Clock clock;
     private final HttpClient http;
+    private final RefreshListener refreshListener;
 
     private final Object fetchLock = new Object();
     private final Object rateLock = new Object();
     private volatile DiscoveryDocument current;
+    private volatile byte[] capabilities;
     /** When we last tried the network (guarded by rateLock). */
     private Instant lastAttempt;
 
@@ -68,6 +71,7 @@ public final class DiscoveryClient {
         this.minRefreshInterval = builder.minRefreshInterval;
         this.maxBytes = builder.maxBytes;
         this.clock = builder.clock;
+        this.refreshListener = builder.refreshListener;
         this.http = HttpClient.newBuilder()
                 .connectTimeout(builder.connectTimeout)
                 .followRedirects(HttpClient.Redirect.NORMAL) // never from https down to http
@@ -96,8 +100,11 @@ public final class DiscoveryClient {
             DiscoveryException failure = null;
             if (tryStartAttempt()) {
                 try {
-                    return install(fetch(), true);
+                    DiscoveryDocument fetched = install(fetch(), true);
+                    refreshListener.refreshed(true);
+                    return fetched;
                 } catch (DiscoveryException e) {
+                    refreshListener.refreshed(false);
                     failure = e;
                     LOG.warn("Cannot fetch WOPI discovery from {}: {}", url, e.getMessage());
                 }
@@ -177,8 +184,10 @@ public final class DiscoveryClient {
         synchronized (fetchLock) {
             try {
                 install(fetch(), true);
+                refreshListener.refreshed(true);
                 return true;
             } catch (DiscoveryException e) {
+                refreshListener.refreshed(false);
                 LOG.warn("Cannot refresh WOPI discovery from {}, keeping the previous copy: {}", url, e.getMessage());
                 if (current == null) {
                     try {
@@ -195,20 +204,46 @@ public final class DiscoveryClient {
     private record Fetched(byte[] xml, DiscoveryDocument document) {
     }
 
+    /**
+     * The JSON the client answers at the capabilities endpoint its discovery names (Collabora's
+     * {@code /hosting/capabilities}), as read with the last discovery fetched; empty when it names none
+     * or it could not be read. The same array until it is read again.
+     */
+    public Optional<byte[]> capabilities() {
+        return Optional.ofNullable(capabilities);
+    }
+
     private DiscoveryDocument install(Fetched fetched, boolean fromNetwork) {
         current = fetched.document();
         if (fromNetwork) {
             writeCache(fetched.xml());
             LOG.info("WOPI discovery loaded from {}: {}", url, fetched.document());
+            fetched.document().capabilitiesUrl().ifPresent(this::readCapabilities);
         } else {
             LOG.warn("Using the WOPI discovery copy from {}: {}", cacheFile, fetched.document());
         }
         return fetched.document();
     }
 
+    /** Best effort: without capabilities the host assumes the client reads what it is sent. */
+    private void readCapabilities(String capabilitiesUrl) {
+        try {
+            capabilities = get(URI.create(capabilitiesUrl), "application/json");
+            LOG.info("WOPI client capabilities read from {}", capabilitiesUrl);
+        } catch (DiscoveryException | IllegalArgumentException e) {
+            LOG.warn("Cannot read the WOPI client's capabilities from {}: {}", capabilitiesUrl, e.getMessage());
+        }
+    }
+
     private Fetched fetch() throws DiscoveryException {
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(requestTimeout)
-                .header("Accept", "application/xml, text/xml").GET().build();
+        byte[] xml = get(url, "application/xml, text/xml");
+        return new Fetched(xml, DiscoveryDocument.parse(xml, netZone));
+    }
+
+    /** The body of a GET, at most {@code maxBytes}. */
+    private byte[] get(URI target, String accept) throws DiscoveryException {
+        HttpRequest request = HttpRequest.newBuilder(target).timeout(requestTimeout)
+                .header("Accept", accept).GET().build();
         try {
             HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = response.body()) {
@@ -219,7 +254,7 @@ public final class DiscoveryClient {
                 if (xml.length > maxBytes) {
                     throw new DiscoveryException("response larger than " + maxBytes + " bytes");
                 }
-                return new Fetched(xml, DiscoveryDocument.parse(xml, netZone));
+                return xml;
             }
         } catch (IOException e) {
             throw new DiscoveryException(e.getClass().getSimpleName() + ": " + e.getMessage(), e);
@@ -274,6 +309,12 @@ public final class DiscoveryClient {
     }
 
     /** Settings for a {@link DiscoveryClient}; only the URL is required. */
+    /** Told of each fetch from the network: {@code fetched} false when it failed and the previous copy stays. */
+    @FunctionalInterface
+    public interface RefreshListener {
+        void refreshed(boolean fetched);
+    }
+
     public static final class Builder {
         private final URI url;
         private Path cacheFile;
@@ -283,6 +324,8 @@ public final class DiscoveryClient {
         private Duration minRefreshInterval = Duration.ofMinutes(1);
         private long maxBytes = 10L * 1024 * 1024;
         private Clock clock = Clock.systemUTC();
+        private RefreshListener refreshListener = fetched -> {
+        };
 
         private Builder(URI url) {
             this.url = Objects.requireNonNull(url, "discovery URL");
@@ -330,6 +373,12 @@ public final class DiscoveryClient {
 
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Told of every fetch, good or failed (metrics: WopiMetrics::discoveryRefresh). */
+        public Builder onRefresh(RefreshListener listener) {
+            this.refreshListener = Objects.requireNonNull(listener, "listener");
             return this;
         }
 

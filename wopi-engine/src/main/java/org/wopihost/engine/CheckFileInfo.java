@@ -3,9 +3,12 @@ package org.wopihost.engine;
 import static org.wopihost.spi.Permission.EDIT;
 import static org.wopihost.spi.Permission.VIEW;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.wopihost.config.WopiSettings;
 import org.wopihost.spi.FileInfo;
@@ -26,12 +29,15 @@ final class CheckFileInfo {
     private final WopiSettings settings;
     private final HostLinks links;
     private final boolean hostPages;
+    private final CollaboraFileInfo collabora;
 
-    CheckFileInfo(WopiPlatform platform, WopiSettings settings, HostLinks links, boolean hostPages) {
+    CheckFileInfo(WopiPlatform platform, WopiSettings settings, HostLinks links, boolean hostPages, Clock clock,
+            Supplier<Optional<ClientCapabilities>> capabilities) {
         this.platform = platform;
         this.settings = settings;
         this.links = links;
         this.hostPages = hostPages;
+        this.collabora = new CollaboraFileInfo(settings, platform.users(), clock, capabilities);
     }
 
     Operation operation() {
@@ -50,7 +56,7 @@ final class CheckFileInfo {
         p.put("OwnerId", info.ownerId());
         p.put("Size", info.size());
         p.put("Version", info.version());
-        p.put("LastModifiedTime", info.lastModified().toString());
+        p.put("LastModifiedTime", CollaboraSaveRules.lastModifiedTime(info));
         p.put("FileNameMaxLength", FILE_NAME_MAX_LENGTH);
         // the user and their rights
         p.put("UserId", user.id());
@@ -102,6 +108,7 @@ final class CheckFileInfo {
             p.put("FileSharingPostMessage", p.containsKey("FileSharingUrl"));
             p.put("FileVersionPostMessage", links.fileVersionsUrl(file.fileId(), info).isPresent());
         }
+        collabora.addTo(p, file);
         return p;
     }
 

@@ -4,48 +4,102 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.util.Optional;
 import java.util.concurrent.TimeoutException;
+
+import org.wopihost.spi.ContentTooLargeException;
 
 /**
  * A request body whose read failures are told apart from the store's: a client that went away,
- * stalled or sent too slowly is answered 400 or 408, a disk that failed 500.
+ * stalled or sent too slowly is answered 400 or 408, a disk that failed 500. The one place the host's
+ * size limit is applied: a declared size over it is refused before anything is read, and a body that
+ * turns out longer fails its read with {@link ContentTooLargeException}, which every store lets through.
  */
 final class ClientBody extends FilterInputStream {
 
-    private ClientBody(InputStream in) {
+    private final long maxBytes;
+    private long count;
+
+    private ClientBody(InputStream in, long maxBytes) {
         super(in);
+        this.maxBytes = maxBytes;
     }
 
-    /** The request's body, opened only once the token, the permission and the operation are known. */
+    /** A body the operation bounds itself (PutUserInfo's few characters). */
     static InputStream open(WopiRequest request) throws IOException {
-        return new ClientBody(request.body());
+        return open(request, Long.MAX_VALUE);
+    }
+
+    /**
+     * The request's body, opened only once the token, the permission and the operation are known.
+     *
+     * @throws ContentTooLargeException when Content-Length or X-WOPI-Size already says it is too long
+     */
+    static InputStream open(WopiRequest request, long maxBytes) throws IOException {
+        long declared = request.header(WopiHeaders.SIZE).map(ClientBody::parseSize).orElse(-1L);
+        if (request.contentLength() > maxBytes || declared > maxBytes) {
+            throw new ContentTooLargeException(maxBytes);
+        }
+        return new ClientBody(request.body(), maxBytes);
     }
 
     @Override
     public int read() throws IOException {
+        int b;
         try {
-            return super.read();
+            b = super.read();
         } catch (IOException e) {
             throw new Failure(e);
         }
+        if (b >= 0) {
+            counted(1);
+        }
+        return b;
     }
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
+        int n;
         try {
-            return super.read(b, off, len);
+            n = super.read(b, off, len);
         } catch (IOException e) {
             throw new Failure(e);
         }
+        if (n > 0) {
+            counted(n);
+        }
+        return n;
     }
 
     @Override
     public long skip(long n) throws IOException {
+        long skipped;
         try {
-            return super.skip(n);
+            skipped = super.skip(n);
         } catch (IOException e) {
             throw new Failure(e);
+        }
+        counted(skipped);
+        return skipped;
+    }
+
+    /** No mark/reset: a re-read would count twice. */
+    @Override
+    public boolean markSupported() {
+        return false;
+    }
+
+    private void counted(long n) throws ContentTooLargeException {
+        count += n;
+        if (count > maxBytes) {
+            throw new ContentTooLargeException(maxBytes);
+        }
+    }
+
+    private static long parseSize(String value) {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 
@@ -65,16 +119,6 @@ final class ClientBody extends FilterInputStream {
                 }
             }
             return false;
-        }
-
-        /** The failure of a client body somewhere in {@code e}'s causes, however a store wrapped it. */
-        static Optional<Failure> in(Throwable e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof Failure failure) {
-                    return Optional.of(failure);
-                }
-            }
-            return Optional.empty();
         }
     }
 }

@@ -120,7 +120,12 @@ final class FileNames {
      * result would be longer than the names we accept.
      */
     static String numbered(String fileName, int n) {
-        return fit(baseName(fileName), " (" + n + ")", extension(fileName));
+        return suffixed(fileName, " (" + n + ")");
+    }
+
+    /** {@code suffix} between the base name and the extension, the base shortened to fit. */
+    static String suffixed(String fileName, String suffix) {
+        return fit(baseName(fileName), suffix, extension(fileName));
     }
 
     /** base + suffix + ext, the base cut so that the whole fits {@link CheckFileInfo#FILE_NAME_MAX_LENGTH}. */

@@ -6,12 +6,16 @@ import static org.wopihost.spi.Permission.VIEW;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.WritableByteChannel;
+import java.util.Map;
 import java.util.Optional;
 
-import org.wopihost.spi.ContentTooLargeException;
 import org.wopihost.spi.FileInfo;
 import org.wopihost.spi.Files;
 import org.wopihost.spi.OpenedFile;
+import org.wopihost.spi.SaveFailedException;
+import org.wopihost.spi.SaveOptions;
+import org.wopihost.spi.WriteCondition;
 import org.wopihost.spi.WriteRefusedException;
 
 /** GetFile and PutFile: the file's bytes, streamed both ways. */
@@ -52,22 +56,30 @@ final class FileOperations {
         });
     }
 
-    static Operation putFile(Files files, LockRules locks, long maxFileSize) {
+    /**
+     * PutFile. The lock is checked before the body is read, and again, with Collabora's timestamp, once
+     * it is in; a save refused at that point is kept as a conflict copy ({@link ConflictCopies}).
+     * Answers the saved file's LastModifiedTime, exactly as CheckFileInfo reports it (Collabora's
+     * next save sends it back).
+     */
+    static Operation putFile(Files files, LockRules locks, long maxFileSize, CollaboraSaveRules saves,
+            ConflictCopies conflicts) {
         return Operation.of(EDIT, (file, request) -> {
-            Optional<String> lockSeen = locks.checkWritable(file.fileId(), request.header(WopiHeaders.LOCK),
+            Optional<String> lockSeen = locks.checkWritable(file.ref(), request.header(WopiHeaders.LOCK),
                     file.info().size());
-            if (request.contentLength() > maxFileSize) {
-                throw new WopiException(413, "The file is larger than this host accepts");
-            }
+            WriteCondition condition = CollaboraSaveRules.condition(request, LockRules.unchanged(lockSeen), lockSeen);
+            SaveOptions options = new SaveOptions(CollaboraSaveRules.newVersion(request),
+                    saves.coAuthors(request, file.user()), conflicts.name(file));
             FileInfo saved;
-            try (InputStream body = ClientBody.open(request)) {
-                saved = files.write(file.ref(), body, maxFileSize, file.user(), locks.unchanged(file.fileId(), lockSeen));
-            } catch (ContentTooLargeException e) {
-                throw new WopiException(413, e.getMessage());
+            try (InputStream body = ClientBody.open(request, maxFileSize)) {
+                saved = files.save(file.ref(), body, file.user(), condition, options);
             } catch (WriteRefusedException e) {
-                throw WopiException.lockMismatch(e.currentLock(), e.getMessage());
+                throw conflicts.refused(file, e);
+            } catch (SaveFailedException e) {
+                throw conflicts.failed(file, e);
             }
-            return WopiResponse.ok().header(WopiHeaders.ITEM_VERSION, saved.version());
+            return WopiResponse.body(200, JsonBody.of(Map.of("LastModifiedTime", CollaboraSaveRules.lastModifiedTime(saved))))
+                    .header(WopiHeaders.ITEM_VERSION, saved.version());
         });
     }
 
@@ -82,9 +94,15 @@ final class FileOperations {
 
     /**
      * Copies in 64 KiB writes: larger than the servlet container's response buffer, so they go to the
-     * socket without being copied into it first (InputStream.transferTo writes 8 KiB at a time).
+     * socket without being copied into it first (InputStream.transferTo writes 8 KiB at a time). An
+     * output that also takes byte buffers gets the stream's own transfer, which may hand it the file
+     * itself (the standalone host's blobs: mapped, never copied through the heap).
      */
     private static void copy(InputStream in, OutputStream out) throws IOException {
+        if (out instanceof WritableByteChannel) {
+            in.transferTo(out);
+            return;
+        }
         byte[] buffer = new byte[COPY_BUFFER];
         for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
             out.write(buffer, 0, n);

@@ -56,7 +56,7 @@ public final class HostLinks {
     }
 
     /** URLEncoder encodes for forms; in a path a space is %20, not +. */
-    private static String segment(String value) {
+    static String segment(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 

@@ -15,9 +15,9 @@ final class LockOperations {
             if (request.header(WopiHeaders.OLD_LOCK).isPresent()) {
                 // UnlockAndRelock is a LOCK with the lock id to replace in X-WOPI-OldLock.
                 String oldLockId = LockRules.requireLockId(request, WopiHeaders.OLD_LOCK);
-                locks.relock(file.fileId(), oldLockId, lockId);
+                locks.relock(file.ref(), oldLockId, lockId, file.user());
             } else {
-                locks.lock(file.fileId(), lockId);
+                locks.lock(file.ref(), lockId, file.user());
             }
             return WopiResponse.ok().header(WopiHeaders.ITEM_VERSION, file.info().version());
         });
@@ -26,19 +26,19 @@ final class LockOperations {
     /** Reading the lock changes nothing: a viewer may ask, and the header is always there. */
     static Operation getLock(LockRules locks) {
         return Operation.of(VIEW, (file, request) ->
-                WopiResponse.ok().header(WopiHeaders.LOCK, locks.current(file.fileId()).orElse("")));
+                WopiResponse.ok().header(WopiHeaders.LOCK, locks.current(file.ref()).orElse("")));
     }
 
     static Operation refreshLock(LockRules locks) {
         return Operation.of(EDIT, (file, request) -> {
-            locks.refresh(file.fileId(), LockRules.requireLockId(request, WopiHeaders.LOCK));
+            locks.refresh(file.ref(), LockRules.requireLockId(request, WopiHeaders.LOCK), file.user());
             return WopiResponse.ok();
         });
     }
 
     static Operation unlock(LockRules locks) {
         return Operation.of(EDIT, (file, request) -> {
-            locks.unlock(file.fileId(), LockRules.requireLockId(request, WopiHeaders.LOCK));
+            locks.unlock(file.ref(), LockRules.requireLockId(request, WopiHeaders.LOCK));
             return WopiResponse.ok().header(WopiHeaders.ITEM_VERSION, file.info().version());
         });
     }

@@ -5,14 +5,18 @@ import java.time.Instant;
 import java.util.Optional;
 
 import org.wopihost.config.WopiSettings;
+import org.wopihost.spi.FileRef;
+import org.wopihost.spi.LockInfo;
 import org.wopihost.spi.LockStore;
+import org.wopihost.spi.WopiUser;
 import org.wopihost.spi.WriteCondition;
 import org.wopihost.spi.WriteRefusedException;
 
 /**
  * The WOPI lock semantics, built from the store's atomic compare-and-set steps so that two
  * clients racing for one file can never both win. A lock belongs to no user: whoever holds a
- * valid token for the file and the lock id may refresh, replace or release it.
+ * valid token for the file and the lock id may refresh, replace or release it (co-editors share one
+ * lock id). The store records who took it and when, for people to see, not for these rules.
  */
 final class LockRules {
 
@@ -41,48 +45,50 @@ final class LockRules {
         return lock;
     }
 
-    Optional<String> current(String fileId) {
-        return store.get(fileId);
+    /** The id of the file's current lock. */
+    Optional<String> current(FileRef file) {
+        return store.get(file).map(LockInfo::lockId);
     }
 
-    /** Lock: takes a free lock, refreshes our own, refuses another's. */
-    void lock(String fileId, String lockId) throws WopiException {
+    /** Lock: takes a free lock as {@code user}, refreshes our own, refuses another's. */
+    void lock(FileRef file, String lockId, WopiUser user) throws WopiException {
         for (int i = 0; i < ATTEMPTS; i++) {
-            if (store.create(fileId, lockId, expiry())) {
+            LockInfo next = newLock(lockId, user);
+            if (store.create(file, next)) {
                 return;
             }
-            Optional<String> current = store.get(fileId);
+            Optional<String> current = current(file);
             if (current.isEmpty()) {
                 continue; // released or expired in between: try to take it again
             }
             if (!current.get().equals(lockId)) {
                 throw WopiException.lockMismatch(current.get(), "The file is locked by another client");
             }
-            if (store.replace(fileId, lockId, lockId, expiry())) {
+            if (store.replace(file, lockId, next)) {
                 return;
             }
         }
-        throw conflict(fileId, "The lock kept changing");
+        throw conflict(file, "The lock kept changing");
     }
 
-    /** UnlockAndRelock: swaps {@code oldLockId} for {@code newLockId} in one step. */
-    void relock(String fileId, String oldLockId, String newLockId) throws WopiException {
-        if (!store.replace(fileId, oldLockId, newLockId, expiry())) {
-            throw conflict(fileId, "The file is not locked with the old lock id");
+    /** UnlockAndRelock: swaps {@code oldLockId} for {@code newLockId}, now held by {@code user}, in one step. */
+    void relock(FileRef file, String oldLockId, String newLockId, WopiUser user) throws WopiException {
+        if (!store.replace(file, oldLockId, newLock(newLockId, user))) {
+            throw conflict(file, "The file is not locked with the old lock id");
         }
     }
 
-    /** RefreshLock: restarts the 30 minutes of our own lock. */
-    void refresh(String fileId, String lockId) throws WopiException {
-        if (!store.replace(fileId, lockId, lockId, expiry())) {
-            throw conflict(fileId, "The file is not locked with this lock id");
+    /** RefreshLock: restarts the 30 minutes of our own lock (its holder stays whoever took it). */
+    void refresh(FileRef file, String lockId, WopiUser user) throws WopiException {
+        if (!store.replace(file, lockId, newLock(lockId, user))) {
+            throw conflict(file, "The file is not locked with this lock id");
         }
     }
 
     /** Unlock: releases our own lock. */
-    void unlock(String fileId, String lockId) throws WopiException {
-        if (!store.remove(fileId, lockId)) {
-            throw conflict(fileId, "The file is not locked with this lock id");
+    void unlock(FileRef file, String lockId) throws WopiException {
+        if (!store.remove(file, lockId)) {
+            throw conflict(file, "The file is not locked with this lock id");
         }
     }
 
@@ -90,8 +96,8 @@ final class LockRules {
      * Checks that a write may proceed: when the file is locked, only with its lock id; when it is
      * not, only onto an empty file (how Office creates new files). Returns the lock seen.
      */
-    Optional<String> checkWritable(String fileId, Optional<String> requestLock, long currentSize) throws WopiException {
-        Optional<String> current = store.get(fileId);
+    Optional<String> checkWritable(FileRef file, Optional<String> requestLock, long currentSize) throws WopiException {
+        Optional<String> current = current(file);
         if (current.isPresent()) {
             if (!current.equals(requestLock)) {
                 throw WopiException.lockMismatch(current.get(), "The file is locked with another lock id");
@@ -104,11 +110,12 @@ final class LockRules {
 
     /**
      * The condition a save checked with {@link #checkWritable} must still meet when its upload ends:
-     * the file's lock is still what it was then (the request's lock, or none).
+     * the file's lock, as the store reads it in the write's transaction, is still what it was then (the
+     * request's lock, or none).
      */
-    WriteCondition unchanged(String fileId, Optional<String> lockSeen) {
-        return () -> {
-            Optional<String> now = store.get(fileId);
+    static WriteCondition unchanged(Optional<String> lockSeen) {
+        return lockNow -> {
+            Optional<String> now = lockNow.map(LockInfo::lockId);
             if (!now.equals(lockSeen)) {
                 throw new WriteRefusedException(now.orElse(""), "The lock changed during the upload");
             }
@@ -116,18 +123,20 @@ final class LockRules {
     }
 
     /** Refuses a change (rename, delete) to a file locked by anyone but the request's lock id. */
-    void checkNotLockedByOther(String fileId, Optional<String> requestLock) throws WopiException {
-        Optional<String> current = store.get(fileId);
+    void checkNotLockedByOther(FileRef file, Optional<String> requestLock) throws WopiException {
+        Optional<String> current = current(file);
         if (current.isPresent() && !current.equals(requestLock)) {
             throw WopiException.lockMismatch(current.get(), "The file is locked");
         }
     }
 
-    private WopiException conflict(String fileId, String reason) {
-        return WopiException.lockMismatch(store.get(fileId).orElse(""), reason);
+    private WopiException conflict(FileRef file, String reason) {
+        return WopiException.lockMismatch(current(file).orElse(""), reason);
     }
 
-    private Instant expiry() {
-        return clock.instant().plus(WopiSettings.LOCK_TTL);
+    /** A lock taken now by {@code user}, for the WOPI lock's 30 minutes. */
+    private LockInfo newLock(String lockId, WopiUser user) {
+        Instant now = clock.instant();
+        return new LockInfo(lockId, user.id(), now, now.plus(WopiSettings.LOCK_TTL));
     }
 }

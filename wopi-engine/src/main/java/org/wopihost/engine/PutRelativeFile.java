@@ -11,12 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import org.wopihost.spi.ContentTooLargeException;
 import org.wopihost.spi.FileInfo;
 import org.wopihost.spi.FileRef;
 import org.wopihost.spi.IssuedToken;
 import org.wopihost.spi.WopiPlatform;
-import org.wopihost.spi.WriteRefusedException;
 
 /**
  * PutRelativeFile: "Save as" and format conversion. Creates a file next to the current one, in
@@ -56,19 +54,11 @@ final class PutRelativeFile {
         if (suggested.isPresent() == relative.isPresent()) {
             throw WopiException.notImplemented("Exactly one of X-WOPI-SuggestedTarget and X-WOPI-RelativeTarget is needed");
         }
-        long declaredSize = request.header(WopiHeaders.SIZE).map(PutRelativeFile::parseLong).orElse(-1L);
-        if (declaredSize > maxFileSize || request.contentLength() > maxFileSize) {
-            throw new WopiException(413, "The file is larger than this host accepts");
-        }
         FileInfo created;
-        try (InputStream body = ClientBody.open(request)) {
+        try (InputStream body = ClientBody.open(request, maxFileSize)) {
             created = suggested.isPresent()
                     ? saveSuggested(file, suggested.get(), body)
                     : saveRelative(file, relative.get(), request, body);
-        } catch (ContentTooLargeException e) {
-            throw new WopiException(413, e.getMessage());
-        } catch (WriteRefusedException e) {
-            throw WopiException.lockMismatch(e.currentLock(), "The file to overwrite was locked during the upload");
         }
         return WopiResponse.body(200, JsonBody.of(result(file, created)));
     }
@@ -96,7 +86,7 @@ final class PutRelativeFile {
         }
         String candidate = freeName(file.ref(), name)
                 .orElseThrow(() -> new WopiException(500, "No free name like the suggested one"));
-        return platform.files().createSibling(file.ref(), candidate, body, maxFileSize, file.user(), false);
+        return platform.files().createSibling(file.ref(), candidate, body, file.user(), false);
     }
 
     /**
@@ -115,7 +105,7 @@ final class PutRelativeFile {
         Optional<FileRef> existing = platform.files().findSibling(file.ref(), name);
         if (existing.isEmpty()) {
             try {
-                return platform.files().createSibling(file.ref(), name, body, maxFileSize, file.user(), true);
+                return platform.files().createSibling(file.ref(), name, body, file.user(), true);
             } catch (FileAlreadyExistsException e) {
                 // Another request created that name while this body was uploading.
                 throw validTarget(new WopiException(409, "A file with that name exists"), file.ref(), name);
@@ -126,7 +116,7 @@ final class PutRelativeFile {
         if (!overwrite) {
             throw validTarget(new WopiException(409, "A file with that name exists"), file.ref(), name);
         }
-        Optional<String> lock = locks.current(FileIdCodec.encode(existing.get()));
+        Optional<String> lock = locks.current(existing.get());
         if (lock.isPresent()) {
             throw validTarget(WopiException.lockMismatch(lock.get(), "The file to overwrite is locked"), file.ref(),
                     name);
@@ -135,8 +125,7 @@ final class PutRelativeFile {
             // The spec's answer when the user may not overwrite the target.
             throw WopiException.notImplemented("The user may not overwrite that file");
         }
-        return platform.files().write(existing.get(), body, maxFileSize, file.user(),
-                locks.unchanged(FileIdCodec.encode(existing.get()), Optional.empty()));
+        return platform.files().write(existing.get(), body, file.user(), LockRules.unchanged(Optional.empty()));
     }
 
     private WopiException validTarget(WopiException e, FileRef near, String name) {
@@ -161,13 +150,5 @@ final class PutRelativeFile {
             json.put("HostEditUrl", links.hostPage("edit", newId));
         }
         return json;
-    }
-
-    private static long parseLong(String v) {
-        try {
-            return Long.parseLong(v.trim());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 }

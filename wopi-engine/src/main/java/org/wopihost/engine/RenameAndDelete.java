@@ -17,7 +17,7 @@ final class RenameAndDelete {
 
     static Operation rename(Files files, LockRules locks) {
         return Operation.of(EDIT, (file, request) -> {
-            locks.checkNotLockedByOther(file.fileId(), request.header(WopiHeaders.LOCK));
+            locks.checkNotLockedByOther(file.ref(), request.header(WopiHeaders.LOCK));
             // The client sends the new name without extension; the file keeps its own.
             String requested = FileNames.decodeUtf7(request.header(WopiHeaders.REQUESTED_NAME).orElse(""))
                     .orElseThrow(() -> invalidName("The name is not UTF-7 encoded"));
@@ -56,13 +56,13 @@ final class RenameAndDelete {
 
     static Operation delete(Files files, LockRules locks) {
         return Operation.of(EDIT, (file, request) -> {
-            Optional<String> lock = locks.current(file.fileId());
+            Optional<String> lock = locks.current(file.ref());
             if (lock.isPresent()) {
                 throw WopiException.lockMismatch(lock.get(), "The file is locked");
             }
             // Deleting a document's main file deletes its attachments: not while one is being edited.
             for (FileRef other : files.deletedWith(file.ref())) {
-                if (locks.current(FileIdCodec.encode(other)).isPresent()) {
+                if (locks.current(other).isPresent()) {
                     throw WopiException.lockMismatch("", "An attachment of the document is locked: " + other.xpath());
                 }
             }

@@ -1,9 +1,7 @@
 package org.wopihost.engine;
 
-import java.util.Optional;
-
 import org.wopihost.spi.AccessToken;
-import org.wopihost.spi.FileInfo;
+import org.wopihost.spi.FileAccess;
 import org.wopihost.spi.FileRef;
 import org.wopihost.spi.InvalidTokenException;
 import org.wopihost.spi.Permission;
@@ -43,14 +41,12 @@ final class RequestAuthenticator {
                 .orElseThrow(() -> WopiException.notFound("Malformed file id"));
         WopiUser user = platform.users().find(token.userId())
                 .orElseThrow(() -> WopiException.unauthorized("The token's user no longer exists"));
-        Optional<Permission> acl = platform.permissions().of(user, ref);
-        if (acl.isEmpty()) {
-            throw WopiException.notFound("Unknown file or no access");
-        }
-        FileInfo info = platform.files().info(ref).orElseThrow(() -> WopiException.notFound("Unknown file"));
-        Permission effective = token.permission() == Permission.EDIT && acl.get() == Permission.EDIT
+        // One lookup for the ACL and the metadata: every later step uses what it found.
+        FileAccess access = platform.permissions().access(user, ref)
+                .orElseThrow(() -> WopiException.notFound("Unknown file or no access"));
+        Permission effective = token.permission() == Permission.EDIT && access.permission() == Permission.EDIT
                 ? Permission.EDIT
                 : Permission.VIEW;
-        return new FileContext(request.fileId(), ref, token, user, effective, info);
+        return new FileContext(request.fileId(), ref, token, user, effective, access.info());
     }
 }

@@ -12,6 +12,7 @@ public class WopiException extends Exception {
 
     private final int status;
     private final Map<String, String> headers = new LinkedHashMap<>();
+    private transient Map<String, Object> body;
 
     public WopiException(int status, String message) {
         super(message);
@@ -46,6 +47,15 @@ public class WopiException extends Exception {
         return this;
     }
 
+    /**
+     * A JSON body for the client, for the few errors whose body a client reads (Collabora's
+     * {@code COOLStatusCode}, the conflict copy of a refused save).
+     */
+    public WopiException withBody(Map<String, Object> fields) {
+        this.body = fields;
+        return this;
+    }
+
     public int status() {
         return status;
     }
@@ -55,7 +65,8 @@ public class WopiException extends Exception {
     }
 
     public WopiResponse toResponse() {
-        WopiResponse response = WopiResponse.status(status);
+        WopiResponse response = body == null ? WopiResponse.status(status)
+                : WopiResponse.body(status, JsonBody.of(body));
         headers.forEach(response::header);
         return response;
     }

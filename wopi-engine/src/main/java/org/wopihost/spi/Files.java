@@ -16,15 +16,32 @@ public interface Files {
 
     /**
      * Stores {@code content} as a new version of the blob, attributed to {@code user}. Atomic: when
-     * this throws, or the process dies while it runs, the previous content is intact.
+     * this throws, or the process dies while it runs, the previous content is intact. The engine bounds
+     * {@code content} to the host's size limit ({@link ContentTooLargeException} from its reads): let
+     * its exceptions through.
      *
-     * @param maxBytes  the largest body accepted; longer content throws {@link ContentTooLargeException}
-     * @param condition checked once the content is received, as late before it becomes current as the
-     *                  platform allows; when it throws, nothing is stored
+     * @param condition checked once the content is received, inside the transaction that makes it
+     *                  current, with the file's lock as that transaction reads it; when it throws,
+     *                  nothing is stored
      * @return the metadata of the new version
      */
-    FileInfo write(FileRef file, InputStream content, long maxBytes, WopiUser user, WriteCondition condition)
-            throws IOException;
+    FileInfo write(FileRef file, InputStream content, WopiUser user, WriteCondition condition) throws IOException;
+
+    /**
+     * {@link #write} as a WOPI client described the save ({@link SaveOptions}): a new version or the
+     * working copy, its co-authors credited; {@code condition} is checked with
+     * {@link WriteCondition#check(java.util.Optional, FileInfo)}. When the condition refuses the save, or the store fails to
+     * make it current, once the content is in, the content is kept as a new file beside {@code file}
+     * named {@link SaveOptions#conflictCopyName()} (as {@link #createSibling} would make it) and the
+     * exception says so: {@link WriteRefusedException#conflictCopy()}, {@link SaveFailedException}.
+     * Nothing received is dropped silently.
+     *
+     * <p>The default is {@link #write}: every save a version, refused content not kept.
+     */
+    default FileInfo save(FileRef file, InputStream content, WopiUser user, WriteCondition condition,
+            SaveOptions options) throws IOException {
+        return write(file, content, user, condition);
+    }
 
     /**
      * Renames the blob to {@code newFileName} (a full name, extension included; the engine has
@@ -48,8 +65,8 @@ public interface Files {
      *                  {@link java.nio.file.FileAlreadyExistsException} and store nothing; when false,
      *                  create anyway rather than lose the content
      */
-    FileInfo createSibling(FileRef near, String fileName, InputStream content, long maxBytes, WopiUser user,
-            boolean exactName) throws IOException;
+    FileInfo createSibling(FileRef near, String fileName, InputStream content, WopiUser user, boolean exactName)
+            throws IOException;
 
     /** Deletes the blob: the whole document for its main file, the attachment otherwise. */
     void delete(FileRef file, WopiUser user) throws IOException;

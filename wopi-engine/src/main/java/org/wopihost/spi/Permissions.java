@@ -10,6 +10,18 @@ public interface Permissions {
      */
     Optional<Permission> of(WopiUser user, FileRef file);
 
+    /**
+     * What {@link #of} answers, with the file's metadata read in the same lookup: how the engine resolves
+     * a request's file, once. Empty when the user may not see the document, or the blob does not exist.
+     */
+    Optional<FileAccess> access(WopiUser user, FileRef file);
+
     /** Whether {@code user} may create a new document next to {@code near} (PutRelativeFile). */
     boolean mayCreateSibling(WopiUser user, FileRef near);
+
+    /**
+     * Whether {@code user} manages the document holding {@code file} (Nuxeo's Everything, the standalone
+     * document's owner): such a user may release a lock someone else left stuck on it.
+     */
+    boolean mayManage(WopiUser user, FileRef file);
 }

@@ -10,6 +10,14 @@ public interface Users {
     /** The opaque string the WOPI client last stored for this user with PutUserInfo. */
     Optional<String> userInfo(String userId);
 
+    /**
+     * Whether the user administers the host (Collabora's IsAdminUser: its admin console and update
+     * notices). Default: nobody does.
+     */
+    default boolean isAdministrator(String userId) {
+        return false;
+    }
+
     /** Keeps {@code info} (at most 1024 characters, checked by the engine) for this user. */
     void putUserInfo(String userId, String info);
 }

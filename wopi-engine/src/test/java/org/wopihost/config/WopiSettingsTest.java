@@ -53,7 +53,9 @@ class WopiSettingsTest {
                 ConfigKeys.TOKEN_TTL, "forever",
                 ConfigKeys.MAX_FILE_SIZE, "-1",
                 ConfigKeys.PROOF_KEYS_ENABLED, "yes",
-                ConfigKeys.DOWNLOAD_URL, "not a url {docId}").entrySet()) {
+                ConfigKeys.DOWNLOAD_URL, "not a url {docId}",
+                ConfigKeys.VIEWER_RESTRICTIONS, "export, screenshot",
+                ConfigKeys.TEMPLATE_URL, "blank.{extension}").entrySet()) {
             assertThatThrownBy(() -> WopiSettings.from(Map.of(bad.getKey(), bad.getValue()), "wopi", "http://h/"))
                     .as(bad.getKey()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(bad.getKey());
         }

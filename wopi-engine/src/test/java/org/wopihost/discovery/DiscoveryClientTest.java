@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.wopihost.testclient.MutableClock;
 
 class DiscoveryClientTest {
 
@@ -30,7 +32,7 @@ class DiscoveryClientTest {
 
     private FakeDiscoveryServer server;
     private Path cacheFile;
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T10:00:00Z"));
 
     @BeforeEach
     void startServer() throws IOException {
@@ -68,6 +70,32 @@ class DiscoveryClientTest {
         try (Stream<Path> files = Files.list(cacheFile.getParent())) {
             assertThat(files).containsExactly(cacheFile); // no temp file left behind
         }
+    }
+
+    @Test
+    void readsTheCapabilitiesACollaboraDiscoveryNames() {
+        String capabilitiesUrl = server.url().toString().replace("/discovery", "/capabilities");
+        server.serve(DiscoveryFixtures.collabora().replace("https://collabora.example.com/hosting/capabilities",
+                capabilitiesUrl)).capabilities("{\"productName\":\"Collabora Online Development Edition\","
+                        + "\"productVersion\":\"24.04.5.2\",\"hasTemplateSource\":true,\"convert-to\":{\"available\":true}}");
+        DiscoveryClient client = client().build();
+
+        client.current();
+
+        assertThat(new String(client.capabilities().orElseThrow(), StandardCharsets.UTF_8))
+                .contains("\"hasTemplateSource\":true");
+    }
+
+    @Test
+    void capabilitiesThatCannotBeReadAreUnknown() {
+        String capabilitiesUrl = server.url().toString().replace("/discovery", "/capabilities");
+        server.serve(DiscoveryFixtures.collabora().replace("https://collabora.example.com/hosting/capabilities",
+                capabilitiesUrl)); // answered 404
+        DiscoveryClient client = client().build();
+
+        assertThat(client.current().find("edit", "odt")).isPresent();
+        assertThat(client.capabilities()).isEmpty();
+        assertThat(client().build().capabilities()).as("Office's discovery names none").isEmpty();
     }
 
     @Test

@@ -231,6 +231,27 @@ class DiscoveryDocumentTest {
         assertThat(discovery.extensions("getinfo")).isEmpty();
     }
 
+    @Test
+    void onlyofficeInWopiModeOffersEditNewAndConvertUnderOfficeNamedApps() throws Exception {
+        DiscoveryDocument discovery = parse(DiscoveryFixtures.onlyoffice());
+
+        assertThat(discovery.netZone()).isEqualTo("external-https");
+        assertThat(discovery.proofKeys().current()).isEqualTo(ProofKey.of(TestKeys.rsa(TestKeys.CURRENT)));
+        assertThat(discovery.proofKeys().oldKey()).contains(ProofKey.of(TestKeys.rsa(TestKeys.OLD)));
+        WopiAction edit = discovery.find("edit", "docx").orElseThrow();
+        assertThat(edit.app()).isEqualTo("Word");
+        assertThat(edit.requires("locks")).isTrue();
+        assertThat(discovery.find("editnew", "xlsx")).isPresent();
+        assertThat(discovery.find("convert", "doc")).get().extracting(WopiAction::app).isEqualTo("Word");
+        assertThat(discovery.find("view", "pdf")).isPresent();
+        assertThat(discovery.find("edit", "pdf")).isEmpty();
+        String url = ActionUrlBuilder.forAction(edit).wopiSrc("https://ecm.example.com/wopi/files/ID").language("fr-FR")
+                .build();
+        assertThat(url).startsWith("https://office.example.com/hosting/wopi/word/edit?")
+                .contains("wopisrc=https%3A%2F%2Fecm.example.com%2Fwopi%2Ffiles%2FID").contains("ui=fr-FR")
+                .doesNotContain("<").doesNotContain("DC_LLCC");
+    }
+
     // ---- what is not discovery
 
     @ParameterizedTest

@@ -20,6 +20,11 @@ final class DiscoveryFixtures {
         return SampleDiscovery.withTestKeys(SampleDiscovery.COLLABORA);
     }
 
+    /** ONLYOFFICE-shaped (WOPI mode): Office-named apps, external-https, current and old keys. */
+    static String onlyoffice() {
+        return SampleDiscovery.withTestKeys(SampleDiscovery.ONLYOFFICE);
+    }
+
     static byte[] bytes(String xml) {
         return xml.getBytes(StandardCharsets.UTF_8);
     }

@@ -22,10 +22,12 @@ final class FakeDiscoveryServer implements AutoCloseable {
     private volatile int status = 200;
     private volatile byte[] body = new byte[0];
     private volatile long delayMillis;
+    private volatile byte[] capabilities;
 
     FakeDiscoveryServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/hosting/discovery", this::handle);
+        server.createContext("/hosting/capabilities", this::capabilities);
         server.setExecutor(executor);
         server.start();
     }
@@ -47,6 +49,27 @@ final class FakeDiscoveryServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Collabora's capabilities endpoint: 404 until {@link #capabilities(String)} gives it a body. */
+    private void capabilities(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] json = capabilities;
+            if (json == null) {
+                exchange.sendResponseHeaders(404, -1);
+                return;
+            }
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, json.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(json);
+            }
+        }
+    }
+
+    FakeDiscoveryServer capabilities(String json) {
+        this.capabilities = json.getBytes(StandardCharsets.UTF_8);
+        return this;
     }
 
     URI url() {

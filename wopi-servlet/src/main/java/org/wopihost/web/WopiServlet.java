@@ -48,6 +48,7 @@ public class WopiServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
             return;
         }
+        long start = System.nanoTime();
         ServletWopiRequest wopiRequest;
         try {
             wopiRequest = new ServletWopiRequest(request, path.get(), publicOrigin);
@@ -56,7 +57,12 @@ public class WopiServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST);
             return;
         }
-        write(engine.handle(wopiRequest), response);
+        WopiResponse result = engine.handle(wopiRequest);
+        try {
+            write(result, response);
+        } finally {
+            engine.metrics().request(WopiEngine.operationName(wopiRequest), result.status(), System.nanoTime() - start);
+        }
     }
 
     static void write(WopiResponse result, HttpServletResponse response) throws IOException {

@@ -24,4 +24,13 @@ public class TransactionHelper {
     public static <R> R runInTransaction(Supplier<R> supplier) {
         throw new UnsupportedOperationException("nuxeo-api-shim: compile-time declaration only");
     }
+
+    /** Runs the runnable outside the current transaction, on another thread when one is active (since 11.1). */
+    public static void runWithoutTransaction(Runnable runnable) {
+        throw new UnsupportedOperationException("nuxeo-api-shim: compile-time declaration only");
+    }
+
+    public static <R> R runWithoutTransaction(Supplier<R> supplier) {
+        throw new UnsupportedOperationException("nuxeo-api-shim: compile-time declaration only");
+    }
 }

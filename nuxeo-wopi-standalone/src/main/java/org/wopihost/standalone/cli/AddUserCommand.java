@@ -1,12 +1,9 @@
 package org.wopihost.standalone.cli;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.wopihost.spi.FileRef;
 import org.wopihost.standalone.StandaloneHost;
-import org.wopihost.standalone.store.Passwords;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,19 +34,14 @@ public final class AddUserCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!FileRef.isValidName(user)) {
-            return Cli.fail(spec, "A user id is 1 to 128 letters, digits, '.', '_' or '-': " + user);
+            throw Cli.usage(spec, "A user id is 1 to 128 letters, digits, '.', '_' or '-': " + user);
         }
         try (StandaloneHost opened = host.open()) {
             if (opened.documents().userExists(user)) {
-                return Cli.fail(spec, "The user exists: " + user);
+                return Cli.fail(spec, "The user exists: " + user + " (passwd --user " + user + " gives it a new password)");
             }
             opened.documents().createUser(user, name == null ? user : name, email);
-            String password = Passwords.random();
-            opened.users().setPassword(user, password);
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("user", user);
-            out.put("password", password);
-            return Cli.print(spec, out);
+            return Cli.print(spec, Cli.newPassword(opened, user));
         }
     }
 }

@@ -53,24 +53,23 @@ public final class ImportCommand implements Callable<Integer> {
         all.addAll(attachments);
         for (Path p : all) {
             if (!Files.isRegularFile(p)) {
-                return Cli.fail(spec, "Not a file: " + p);
+                return Cli.fail(spec, (Files.isDirectory(p) ? p + " is a folder" : "No file at " + p.toAbsolutePath())
+                        + ": --file and --attach name files to import");
             }
         }
         Map<String, Permission> acl = new LinkedHashMap<>();
         for (String grant : grants) {
             String[] kv = grant.split("=", 2);
             if (kv.length != 2 || !(kv[1].equalsIgnoreCase("view") || kv[1].equalsIgnoreCase("edit"))) {
-                return Cli.fail(spec, "A grant is USER=view or USER=edit: " + grant);
+                throw Cli.usage(spec, "A grant is USER=view or USER=edit (Everyone=view shares with every user), not: "
+                        + grant);
             }
             acl.put(kv[0], Permission.valueOf(kv[1].toUpperCase(Locale.ROOT)));
         }
         try (StandaloneHost opened = host.open()) {
             Documents documents = opened.documents();
-            for (String user : concat(owner, acl.keySet())) {
-                if (!user.equals("Everyone") && !documents.userExists(user)) {
-                    return Cli.fail(spec, "No such user: " + user);
-                }
-            }
+            Cli.existingUser(documents, owner, false);
+            acl.keySet().forEach(user -> Cli.existingUser(documents, user, true));
             String name = file.getFileName().toString();
             String id = documents.createDocument(title == null ? name : title, owner);
             acl.forEach((user, permission) -> documents.grant(id, user, permission));
@@ -78,15 +77,7 @@ public final class ImportCommand implements Callable<Integer> {
             for (Path attachment : attachments) {
                 add(documents, id, documents.nextAttachmentXpath(id), attachment);
             }
-            Documents.Document doc = documents.find(id).orElseThrow();
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("id", doc.id());
-            out.put("title", doc.title());
-            List<Map<String, Object>> files = new ArrayList<>();
-            for (Documents.Blob b : doc.files()) {
-                files.add(Map.of("xpath", b.xpath(), "fileName", b.fileName(), "size", b.size()));
-            }
-            out.put("files", files);
+            Map<String, Object> out = Cli.describe(opened, documents.find(id).orElseThrow());
             return Cli.print(spec, out);
         }
     }
@@ -95,11 +86,5 @@ public final class ImportCommand implements Callable<Integer> {
         try (InputStream in = Files.newInputStream(path)) {
             documents.addFile(docId, xpath, path.getFileName().toString(), in, owner);
         }
-    }
-
-    private static List<String> concat(String first, java.util.Collection<String> rest) {
-        List<String> all = new ArrayList<>(List.of(first));
-        all.addAll(rest);
-        return all;
     }
 }

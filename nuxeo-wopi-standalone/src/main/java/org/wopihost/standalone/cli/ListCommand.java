@@ -1,7 +1,6 @@
 package org.wopihost.standalone.cli;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -16,7 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** Prints the documents of a data folder as a JSON array. */
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = "Prints the documents as JSON: id, title and files (xpath, fileName, size).")
+        description = "Prints the documents as JSON: id, title and files (xpath, fileName, size, fileId, wopiSrc).")
 public final class ListCommand implements Callable<Integer> {
 
     @Mixin
@@ -30,19 +29,7 @@ public final class ListCommand implements Callable<Integer> {
         try (StandaloneHost opened = host.open()) {
             List<Map<String, Object>> out = new ArrayList<>();
             for (Documents.Document d : opened.documents().list()) {
-                List<Map<String, Object>> files = new ArrayList<>();
-                for (Documents.Blob b : d.files()) {
-                    Map<String, Object> f = new LinkedHashMap<>();
-                    f.put("xpath", b.xpath());
-                    f.put("fileName", b.fileName());
-                    f.put("size", b.size());
-                    files.add(f);
-                }
-                Map<String, Object> doc = new LinkedHashMap<>();
-                doc.put("id", d.id());
-                doc.put("title", d.title());
-                doc.put("files", files);
-                out.add(doc);
+                out.add(Cli.describe(opened, d));
             }
             return Cli.print(spec, out);
         }

@@ -1,7 +1,6 @@
 package org.wopihost.standalone.cli;
 
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -40,41 +39,38 @@ public final class TokenCommand implements Callable<Integer> {
     String xpath;
 
     @Option(names = "--permission", description = "view or edit (default: the most the user's ACL allows)")
-    String permission;
+    Permission permission;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        if (!FileRef.isValidXpath(xpath)) {
+            throw Cli.usage(spec, "Not a blob xpath: " + xpath + " (file:content, or files:files/N/file for attachment N)");
+        }
         try (StandaloneHost opened = host.open()) {
             WopiPlatform platform = opened.platform();
-            Optional<Documents.Document> document = opened.documents().find(doc);
-            if (document.isEmpty()) {
-                return fail("No document with id, title or file name: " + doc);
-            }
-            if (!FileRef.isValidXpath(xpath)) {
-                return fail("Not a blob xpath: " + xpath);
-            }
-            FileRef ref = new FileRef(Documents.REPOSITORY, document.get().id(), xpath);
+            Documents.Document document = Cli.document(opened.documents(), doc);
+            FileRef ref = new FileRef(Documents.REPOSITORY, document.id(), xpath);
             if (platform.files().info(ref).isEmpty()) {
-                return fail("Document " + document.get().title() + " has no file at " + xpath);
+                return fail("Document " + document.title() + " has no file at " + xpath
+                        + ": the list command prints each document's files and their xpaths");
             }
-            Optional<WopiUser> wopiUser = platform.users().find(user);
-            if (wopiUser.isEmpty()) {
-                return fail("No such user: " + user);
-            }
-            Optional<Permission> allowed = platform.permissions().of(wopiUser.get(), ref);
+            Cli.existingUser(opened.documents(), user, false);
+            WopiUser wopiUser = platform.users().find(user).orElseThrow();
+            Optional<Permission> allowed = platform.permissions().of(wopiUser, ref);
             if (allowed.isEmpty()) {
-                return fail(user + " has no access to " + document.get().title());
+                return fail(user + " has no access to " + document.title() + ": grant it with"
+                        + " grant --doc " + document.id() + " --user " + user + " --permission view");
             }
             Permission granted = allowed.get();
             if (permission != null) {
-                Permission asked = Permission.valueOf(permission.toUpperCase(Locale.ROOT));
-                if (!granted.allows(asked)) {
-                    return fail(user + " may only view " + document.get().title());
+                if (!granted.allows(permission)) {
+                    return fail(user + " may only view " + document.title() + ": grant edit with grant --doc "
+                            + document.id() + " --user " + user + " --permission edit, or ask for --permission view");
                 }
-                granted = asked;
+                granted = permission;
             }
             String fileId = FileIdCodec.encode(ref);
             IssuedToken token = platform.tokens().issue(user, fileId, granted);

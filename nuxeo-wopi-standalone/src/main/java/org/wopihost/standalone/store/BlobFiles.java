@@ -13,7 +13,6 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
-import org.wopihost.spi.ContentTooLargeException;
 
 /**
  * File contents on disk, one immutable file per version under {@code blobs/}. A write goes to a
@@ -47,9 +46,10 @@ public final class BlobFiles implements AutoCloseable {
 
     /**
      * Streams {@code in} to a new blob, on disk when this returns, and marked until {@link #keep} or
-     * {@link #delete}; refuses, and keeps nothing, past {@code maxBytes}.
+     * {@link #delete}. When reading {@code in} fails (a client gone, a body over the size limit),
+     * nothing is kept.
      */
-    public Stored store(InputStream in, long maxBytes) throws IOException {
+    public Stored store(InputStream in) throws IOException {
         String key = UUID.randomUUID().toString().replace("-", "");
         Path part = work.part(key);
         long size = 0;
@@ -57,11 +57,10 @@ public final class BlobFiles implements AutoCloseable {
             try (FileChannel channel = FileChannel.open(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 OutputStream out = Channels.newOutputStream(channel);
                 byte[] buffer = new byte[BUFFER];
-                for (int n; (n = in.read(buffer)) != -1;) {
+                // A request body reads 8 KiB at a time (Jetty's network buffer): written 64 KiB at a
+                // time, 100 MB take 1,600 writes instead of 12,800.
+                for (int n; (n = in.readNBytes(buffer, 0, BUFFER)) > 0;) {
                     size += n;
-                    if (size > maxBytes) {
-                        throw new ContentTooLargeException(maxBytes);
-                    }
                     out.write(buffer, 0, n);
                 }
                 channel.force(true);
@@ -82,8 +81,9 @@ public final class BlobFiles implements AutoCloseable {
         return new Stored(key, size);
     }
 
+    /** The blob's bytes; see {@link BlobStream} for how they reach a response. */
     public InputStream open(String key) throws IOException {
-        return Files.newInputStream(path(key));
+        return new BlobStream(FileChannel.open(path(key), StandardOpenOption.READ));
     }
 
     /** Marks a blob whose row is about to be removed, until {@link #keep} or {@link #delete}. */

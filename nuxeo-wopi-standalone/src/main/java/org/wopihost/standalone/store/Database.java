@@ -21,7 +21,8 @@ import com.zaxxer.hikari.HikariDataSource;
  * default {@code fsync} and {@code synchronous_commit}). H2 keeps commits in memory and writes them
  * up to {@code WRITE_DELAY} (0.5 s) later, so here every write transaction ends by writing them to
  * the file (a process crash loses nothing), and a {@linkplain #durableTransaction durable} one also
- * forces the file to disk (power loss loses nothing).
+ * forces the file to disk (power loss loses nothing). A {@linkplain #volatileTransaction volatile}
+ * one, for what a crash may lose (WOPI locks), waits for neither.
  */
 public final class Database implements AutoCloseable {
 
@@ -32,12 +33,14 @@ public final class Database implements AutoCloseable {
     }
 
     private final HikariDataSource dataSource;
+    private final boolean embedded;
     /** With H2: how commits reach the file, and the disk; none with PostgreSQL. */
     private final GroupFlush written;
     private final GroupFlush forced;
 
     private Database(HikariDataSource dataSource, boolean embedded) {
         this.dataSource = dataSource;
+        this.embedded = embedded;
         this.written = embedded ? new GroupFlush("CHECKPOINT") : null;
         this.forced = embedded ? new GroupFlush("CHECKPOINT SYNC") : null;
     }
@@ -77,6 +80,25 @@ public final class Database implements AutoCloseable {
     /** Like {@link #transaction}, and once it returns, a power loss does not undo it either: saves. */
     public <T> T durableTransaction(Work<T> work) {
         return run(work, forced);
+    }
+
+    /**
+     * Like {@link #transaction}, for changes a crash may undo: committed and seen by every node when
+     * it returns, on disk a moment later (H2 writes commits within its {@code WRITE_DELAY}, 0.5 s;
+     * PostgreSQL's asynchronous commit flushes within 3 x {@code wal_writer_delay}, 0.6 s), without
+     * waiting for it. A crash in between undoes it, never a later durable transaction: that one's
+     * flush writes every commit made before it.
+     */
+    public <T> T volatileTransaction(Work<T> work) {
+        if (embedded) {
+            return run(work, null);
+        }
+        return run(c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("SET LOCAL synchronous_commit TO OFF");
+            }
+            return work.run(c);
+        }, null);
     }
 
     /** Runs {@code work}, which only reads, in a transaction. */

@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import org.wopihost.spi.FileRef;
 import org.wopihost.spi.Permission;
+import org.wopihost.spi.WopiUser;
 
 /**
  * The standalone host's documents: each has a title, an owner, an ACL, a main file and
@@ -98,7 +99,7 @@ public final class Documents {
     /** Adds a file to a document at {@code xpath}, as its first version. */
     public FileRef addFile(String docId, String xpath, String fileName, InputStream content, String userId)
             throws IOException {
-        saveBlob(content, Long.MAX_VALUE, (c, stored) -> insertBlob(c, docId, xpath, fileName, stored, userId));
+        saveBlob(content, (c, stored) -> insertBlob(c, docId, xpath, fileName, stored, userId));
         return new FileRef(REPOSITORY, docId, xpath);
     }
 
@@ -113,20 +114,57 @@ public final class Documents {
      * transaction: when this returns, the blob, its directory entry and the commit are on disk. When
      * the work fails, nothing is kept.
      */
-    <T> T saveBlob(InputStream content, long maxBytes, BlobWork<T> work) throws IOException {
-        BlobFiles.Stored stored = blobs.store(content, maxBytes);
+    <T> T saveBlob(InputStream content, BlobWork<T> work) throws IOException {
+        return saveBlob(content, work, null);
+    }
+
+    /** What records a stored blob elsewhere when the work meant for it failed, and what to throw then. */
+    @FunctionalInterface
+    interface Fallback {
+        Exception keep(Connection c, BlobFiles.Stored stored, Exception failure) throws SQLException, IOException;
+    }
+
+    /**
+     * {@link #saveBlob(InputStream, BlobWork)}, and when the work fails once the content is in,
+     * {@code fallback} records the same blob in a durable transaction of its own (a conflict copy) and
+     * names the exception to throw. When the fallback fails too, the work's failure is thrown.
+     */
+    <T> T saveBlob(InputStream content, BlobWork<T> work, Fallback fallback) throws IOException {
+        BlobFiles.Stored stored = blobs.store(content);
         T result;
         try {
             result = db.durableTransaction(c -> work.run(c, stored));
         } catch (UncheckedIOException e) {
-            settle(List.of(stored.key()));
-            throw e.getCause(); // a refused condition, say: the engine maps it to its status
+            throw rethrowable(keepOrSettle(stored, e.getCause(), fallback)); // a refused condition, say: the engine maps it
         } catch (RuntimeException e) {
-            settle(List.of(stored.key()));
-            throw e;
+            throw rethrowable(keepOrSettle(stored, e, fallback));
         }
         blobs.keep(stored.key());
         return result;
+    }
+
+    private Exception keepOrSettle(BlobFiles.Stored stored, Exception failure, Fallback fallback) {
+        if (fallback != null) {
+            try {
+                Exception answer = db.durableTransaction(c -> fallback.keep(c, stored, failure));
+                blobs.keep(stored.key());
+                return answer;
+            } catch (RuntimeException keepFailed) {
+                failure.addSuppressed(keepFailed);
+            }
+        }
+        settle(List.of(stored.key()));
+        return failure;
+    }
+
+    private static IOException rethrowable(Exception e) {
+        if (e instanceof IOException io) {
+            return io;
+        }
+        if (e instanceof UncheckedIOException unchecked) {
+            return unchecked.getCause();
+        }
+        throw (RuntimeException) e;
     }
 
     /**
@@ -227,19 +265,47 @@ public final class Documents {
         });
     }
 
-    /** A document by id, or else by title, or else by the file name of its main file. */
+    /** A document by id, or else by title, or else by the file name of its main file (the first of {@link #matching}). */
     public Optional<Document> find(String idOrName) {
+        return matching(idOrName).stream().findFirst();
+    }
+
+    /**
+     * The documents with that id, or else those with that title, or else those whose main file has
+     * that name: several when titles or file names repeat, so that a caller can ask which one.
+     */
+    public List<Document> matching(String idOrName) {
         List<Document> all = list();
         for (java.util.function.Predicate<Document> match : List.<java.util.function.Predicate<Document>>of(
                 d -> d.id().equals(idOrName),
                 d -> d.title().equals(idOrName),
                 d -> d.files().stream().anyMatch(f -> f.xpath().equals(FileRef.MAIN_BLOB) && f.fileName().equals(idOrName)))) {
-            Optional<Document> found = all.stream().filter(match).findFirst();
-            if (found.isPresent()) {
+            List<Document> found = all.stream().filter(match).toList();
+            if (!found.isEmpty()) {
                 return found;
             }
         }
-        return Optional.empty();
+        return List.of();
+    }
+
+    /** Every user, by id. */
+    public List<WopiUser> users() {
+        return db.read(c -> {
+            List<WopiUser> users = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, display_name, email FROM wopi_users ORDER BY id");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    users.add(new WopiUser(rs.getString(1), rs.getString(2), rs.getString(3)));
+                }
+            }
+            return users;
+        });
+    }
+
+    /** Removes a principal's entry from a document's ACL; false when it had none. */
+    public boolean revoke(String docId, String principal) {
+        return db.transaction(c -> update(c, "DELETE FROM wopi_acl WHERE doc_id = ? AND principal = ?", docId,
+                principal)) > 0;
     }
 
     Object insertDocument(Connection c, String id, String title, String ownerId) throws SQLException {
@@ -259,9 +325,18 @@ public final class Documents {
     /** Records a stored blob as version {@code version} of a file, made now by {@code userId}. */
     int insertVersion(Connection c, String docId, String xpath, int version, BlobFiles.Stored stored, String userId)
             throws SQLException {
-        return update(c, "INSERT INTO wopi_versions (doc_id, xpath, version, blob_key, size, modified_at, modified_by)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?)", docId, xpath, version, stored.key(), stored.size(), clock.millis(),
-                userId);
+        return insertVersion(c, docId, xpath, version, stored, userId, clock.millis(), false, List.of());
+    }
+
+    /**
+     * Records a save made at {@code modifiedAt} as version {@code version}: a working one (an autosave,
+     * which the next save replaces) or not, crediting {@code coAuthors} besides {@code userId}.
+     */
+    int insertVersion(Connection c, String docId, String xpath, int version, BlobFiles.Stored stored, String userId,
+            long modifiedAt, boolean working, List<String> coAuthors) throws SQLException {
+        return update(c, "INSERT INTO wopi_versions (doc_id, xpath, version, blob_key, size, modified_at, modified_by,"
+                + " working, co_authors) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", docId, xpath, version, stored.key(),
+                stored.size(), modifiedAt, userId, working, coAuthors.isEmpty() ? null : String.join(",", coAuthors));
     }
 
     private static List<Blob> files(Connection c, String docId) throws SQLException {

@@ -21,8 +21,11 @@ import org.wopihost.spi.FileInfo;
 import org.wopihost.spi.FileRef;
 import org.wopihost.spi.Files;
 import org.wopihost.spi.OpenedFile;
+import org.wopihost.spi.SaveFailedException;
+import org.wopihost.spi.SaveOptions;
 import org.wopihost.spi.WopiUser;
 import org.wopihost.spi.WriteCondition;
+import org.wopihost.spi.WriteRefusedException;
 
 /**
  * The {@link Files} port on disk and SQL. Content is written to a new immutable blob first; one
@@ -40,24 +43,29 @@ public final class StandaloneFiles implements Files {
     private static final String NAMES_TASK = "sibling-names";
 
     private final Documents documents;
+    private final SqlLockStore locks;
     private final Database db;
     private final BlobFiles blobs;
     private final int versionsKept;
 
-    /** @param versionsKept how many versions of each file to keep, at least 1 */
-    public StandaloneFiles(Documents documents, int versionsKept) {
+    /**
+     * @param locks        read inside a save's transaction, for its write condition
+     * @param versionsKept how many versions of each file to keep, at least 1
+     */
+    public StandaloneFiles(Documents documents, SqlLockStore locks, int versionsKept) {
         if (versionsKept < 1) {
             throw new IllegalArgumentException("At least one version must be kept");
         }
         this.versionsKept = versionsKept;
         this.documents = documents;
+        this.locks = locks;
         documents.claimOnce(NAMES_TASK); // the row exact-name creations lock
         this.db = documents.database();
         this.blobs = documents.blobs();
     }
 
     /** A current version row: metadata plus where its bytes are. */
-    private record Current(FileInfo info, String blobKey) {
+    record Current(FileInfo info, String blobKey) {
     }
 
     @Override
@@ -75,26 +83,82 @@ public final class StandaloneFiles implements Files {
     }
 
     @Override
-    public FileInfo write(FileRef file, InputStream content, long maxBytes, WopiUser user, WriteCondition condition)
+    public FileInfo write(FileRef file, InputStream content, WopiUser user, WriteCondition condition)
             throws IOException {
+        return save(file, content, user, condition, null);
+    }
+
+    /**
+     * A save as the client described it. An autosave (not {@link SaveOptions#newVersion()}) is a working
+     * version: the next save of the file, autosave or not, replaces it, so that an edit session leaves
+     * one version. Refused or failed once the content is in, the content becomes a new document beside
+     * the file (see {@link #createSibling}), readable by the same people.
+     *
+     * @param options null: a plain {@link #write}, a version and no conflict copy
+     */
+    @Override
+    public FileInfo save(FileRef file, InputStream content, WopiUser user, WriteCondition condition,
+            SaveOptions options) throws IOException {
         if (!isOurs(file)) {
             throw new NoSuchFileException(file.toString());
         }
+        boolean working = options != null && !options.newVersion();
+        List<String> coAuthors = options == null ? List.of() : options.coAuthors();
+        boolean[] replacesWorking = {false};
         // Read back inside the transaction, under the row lock: a concurrent save must not make us
         // report its version as ours.
-        FileInfo saved = documents.saveBlob(content, maxBytes, (c, stored) -> {
+        FileInfo saved = documents.saveBlob(content, (c, stored) -> {
             Integer version = currentVersionForUpdate(c, file);
             if (version == null) {
                 throw new NoSuchFileException(file + " was deleted during the save");
             }
-            condition.check(); // under the row lock: no other save of this file commits meanwhile
-            documents.insertVersion(c, file.documentId(), file.xpath(), version + 1, stored, user.id());
+            // Under the row lock, on this transaction's connection: no other save of this file commits
+            // meanwhile, and no second pooled connection is taken while this one holds the lock.
+            FileInfo before = current(c, file).orElseThrow().info();
+            condition.check(locks.get(c, file), before);
+            // Later than the version it replaces, even within one millisecond: Collabora tells changes
+            // apart by LastModifiedTime alone.
+            long modifiedAt = Math.max(documents.clock().millis(), before.lastModified().toEpochMilli() + 1);
+            documents.insertVersion(c, file.documentId(), file.xpath(), version + 1, stored, user.id(), modifiedAt,
+                    working, coAuthors);
+            // Asked here, on this connection: most saves replace no autosave and need no cleanup after.
+            replacesWorking[0] = Documents.exists(c, "SELECT 1 FROM wopi_versions WHERE doc_id = ? AND xpath = ?"
+                    + " AND working = TRUE AND version <= ?", file.documentId(), file.xpath(), version);
             Documents.update(c, "UPDATE wopi_blobs SET current_version = ? WHERE doc_id = ? AND xpath = ?",
                     version + 1, file.documentId(), file.xpath());
             return current(c, file).orElseThrow().info();
-        });
-        pruneVersions(file, Integer.parseInt(saved.version()));
+        }, options == null ? null : (c, stored, failure) -> keepConflictCopy(c, stored, failure, file, user, options));
+        int newest = Integer.parseInt(saved.version());
+        if (replacesWorking[0]) {
+            dropWorkingVersions(file, newest);
+        }
+        pruneVersions(file, newest);
         return saved;
+    }
+
+    /** The refused content as a new document beside the file; the exception that says so. */
+    private Exception keepConflictCopy(Connection c, BlobFiles.Stored stored, Exception failure, FileRef near,
+            WopiUser user, SaveOptions options) throws SQLException {
+        String docId = UUID.randomUUID().toString();
+        insertSibling(c, docId, near, options.conflictCopyName(), stored, user);
+        FileInfo copy = current(c, new FileRef(Documents.REPOSITORY, docId, FileRef.MAIN_BLOB)).orElseThrow().info();
+        if (failure instanceof WriteRefusedException refused) {
+            return refused.keptAs(copy);
+        }
+        return new SaveFailedException(copy, failure);
+    }
+
+    /**
+     * The working versions before {@code newest}: the newest save holds all they held. Best effort,
+     * like pruning: a failure leaves them, and the next save removes them.
+     */
+    private void dropWorkingVersions(FileRef file, int newest) {
+        try {
+            documents.removeVersions(" WHERE doc_id = ? AND xpath = ? AND working = TRUE AND version < ?",
+                    new Object[] {file.documentId(), file.xpath(), newest}, c -> null);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Could not drop the replaced autosaves of {}: {}", file, e.getMessage());
+        }
     }
 
     /**
@@ -151,10 +215,10 @@ public final class StandaloneFiles implements Files {
 
     /** A new document whose ACL is that of {@code near}'s document, so the same people see it. */
     @Override
-    public FileInfo createSibling(FileRef near, String fileName, InputStream content, long maxBytes, WopiUser user,
+    public FileInfo createSibling(FileRef near, String fileName, InputStream content, WopiUser user,
             boolean exactName) throws IOException {
         String docId = UUID.randomUUID().toString();
-        documents.saveBlob(content, maxBytes, (c, stored) -> {
+        documents.saveBlob(content, (c, stored) -> {
             if (exactName) {
                 // Serialize creations on one row, then look again: two uploads racing for one
                 // name cannot both get it.
@@ -165,14 +229,20 @@ public final class StandaloneFiles implements Files {
                     throw new FileAlreadyExistsException(fileName);
                 }
             }
-            documents.insertDocument(c, docId, fileName, user.id());
-            Documents.update(c, "INSERT INTO wopi_acl (doc_id, principal, permission)"
-                    + " SELECT ?, principal, permission FROM wopi_acl WHERE doc_id = ? AND principal <> ?",
-                    docId, near.documentId(), user.id());
-            return documents.insertBlob(c, docId, FileRef.MAIN_BLOB, fileName, stored, user.id());
+            return insertSibling(c, docId, near, fileName, stored, user);
         });
         FileRef ref = new FileRef(Documents.REPOSITORY, docId, FileRef.MAIN_BLOB);
         return info(ref).orElseThrow(() -> new NoSuchFileException(ref.toString()));
+    }
+
+    /** A document {@code docId} holding {@code stored} as its main file, with {@code near}'s ACL. */
+    private Object insertSibling(Connection c, String docId, FileRef near, String fileName, BlobFiles.Stored stored,
+            WopiUser user) throws SQLException {
+        documents.insertDocument(c, docId, fileName, user.id());
+        Documents.update(c, "INSERT INTO wopi_acl (doc_id, principal, permission)"
+                + " SELECT ?, principal, permission FROM wopi_acl WHERE doc_id = ? AND principal <> ?",
+                docId, near.documentId(), user.id());
+        return documents.insertBlob(c, docId, FileRef.MAIN_BLOB, fileName, stored, user.id());
     }
 
     @Override
@@ -217,7 +287,7 @@ public final class StandaloneFiles implements Files {
         return db.read(c -> current(c, file));
     }
 
-    private static Optional<Current> current(Connection c, FileRef file) throws SQLException {
+    static Optional<Current> current(Connection c, FileRef file) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(CURRENT)) {
             Documents.bind(ps, file.documentId(), file.xpath());
             try (ResultSet rs = ps.executeQuery()) {

@@ -1,9 +1,12 @@
 package org.wopihost.standalone.store;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Optional;
 
+import org.wopihost.spi.FileAccess;
 import org.wopihost.spi.FileRef;
 import org.wopihost.spi.Permission;
 import org.wopihost.spi.Permissions;
@@ -25,27 +28,49 @@ public final class StandalonePermissions implements Permissions {
         if (!Documents.REPOSITORY.equals(file.repository())) {
             return Optional.empty();
         }
+        return db.read(c -> of(c, user, file));
+    }
+
+    /** The ACL and the current version, on one connection. */
+    @Override
+    public Optional<FileAccess> access(WopiUser user, FileRef file) {
+        if (!Documents.REPOSITORY.equals(file.repository())) {
+            return Optional.empty();
+        }
         return db.read(c -> {
-            Optional<Permission> best = Optional.empty();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT permission FROM wopi_acl WHERE doc_id = ? AND principal IN (?, ?)")) {
-                Documents.bind(ps, file.documentId(), user.id(), EVERYONE);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        Permission p = Permission.valueOf(rs.getString(1));
-                        if (best.isEmpty() || p == Permission.EDIT) {
-                            best = Optional.of(p);
-                        }
+            Optional<Permission> permission = of(c, user, file);
+            return permission.isEmpty() ? Optional.<FileAccess>empty()
+                    : StandaloneFiles.current(c, file).map(current -> new FileAccess(permission.get(), current.info()));
+        });
+    }
+
+    private static Optional<Permission> of(Connection c, WopiUser user, FileRef file) throws SQLException {
+        Optional<Permission> best = Optional.empty();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT permission FROM wopi_acl WHERE doc_id = ? AND principal IN (?, ?)")) {
+            Documents.bind(ps, file.documentId(), user.id(), EVERYONE);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Permission p = Permission.valueOf(rs.getString(1));
+                    if (best.isEmpty() || p == Permission.EDIT) {
+                        best = Optional.of(p);
                     }
                 }
             }
-            return best;
-        });
+        }
+        return best;
     }
 
     /** With no folders, whoever may edit a document may save a copy beside it. */
     @Override
     public boolean mayCreateSibling(WopiUser user, FileRef near) {
         return of(user, near).filter(p -> p == Permission.EDIT).isPresent();
+    }
+
+    /** A document's owner (its creator) manages it. */
+    @Override
+    public boolean mayManage(WopiUser user, FileRef file) {
+        return Documents.REPOSITORY.equals(file.repository()) && db.read(c -> Documents.exists(c,
+                "SELECT 1 FROM wopi_documents WHERE id = ? AND owner_id = ?", file.documentId(), user.id()));
     }
 }

@@ -40,9 +40,16 @@ CREATE TABLE IF NOT EXISTS wopi_locks (
     lock_id    VARCHAR(1024) NOT NULL,
     expires_at BIGINT        NOT NULL
 );
+-- Who took each lock and when (added after the table: a data folder of an earlier version gets them).
+ALTER TABLE wopi_locks ADD COLUMN IF NOT EXISTS user_id VARCHAR(128);
+ALTER TABLE wopi_locks ADD COLUMN IF NOT EXISTS since BIGINT;
 CREATE TABLE IF NOT EXISTS wopi_claims (
     task       VARCHAR(64) PRIMARY KEY,
     claimed_at BIGINT      NOT NULL
 );
 -- Which version a blob file belongs to: settling what a crashed process left asks it.
 CREATE INDEX IF NOT EXISTS wopi_versions_blob_key ON wopi_versions (blob_key);
+-- Added for Collabora's saves: an autosave is the file's working version (replaced by the next save,
+-- never a version of its own), and the co-authors a save credits (X-WOPI-Editors) are comma separated
+ALTER TABLE wopi_versions ADD COLUMN IF NOT EXISTS working BOOLEAN DEFAULT FALSE NOT NULL;
+ALTER TABLE wopi_versions ADD COLUMN IF NOT EXISTS co_authors VARCHAR(8192);

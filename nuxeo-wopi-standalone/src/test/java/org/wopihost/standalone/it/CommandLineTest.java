@@ -35,7 +35,7 @@ class CommandLineTest {
     static Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new Main());
+        CommandLine cli = Main.commandLine();
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
         int code = cli.execute(args);
@@ -93,9 +93,72 @@ class CommandLineTest {
         assertThat(run("token", "--data", data, "--user", "alice", "--doc", "No Such Doc").exitCode()).isEqualTo(1);
         assertThat(run("token", "--data", data, "--user", "alice", "--doc", "Quarterly Report", "--xpath",
                 "files:files/9/file").exitCode()).isEqualTo(1);
-        assertThat(run("token", "--data", data, "--user", "alice", "--doc", "Quarterly Report", "--xpath",
-                "../../etc").exitCode()).isEqualTo(1);
         assertThat(run("token", "--user", "alice").exitCode()).isEqualTo(2);
+        Result admin = run("token", "--data", data, "--user", "alice", "--doc", "Quarterly Report", "--permission", "admin");
+        assertThat(admin.exitCode()).isEqualTo(2);
+        assertThat(admin.err()).contains("--permission", "VIEW, EDIT", "admin").doesNotContain("org.wopihost");
+        Result badXpath = run("token", "--data", data, "--user", "alice", "--doc", "Quarterly Report", "--xpath", "../../etc");
+        assertThat(badXpath.exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void anAmbiguousDocListsTheDocumentsItMatches(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("Notes.docx");
+        java.nio.file.Files.write(file, "notes".getBytes());
+        String data = HOST.dataDir().toString();
+        String first = run("import", "--data", data, "--file", file.toString(), "--owner", "alice", "--title", "Notes").json()
+                .get("id").asText();
+        String second = run("import", "--data", data, "--file", file.toString(), "--owner", "alice", "--title", "Notes").json()
+                .get("id").asText();
+
+        Result ambiguous = run("token", "--data", data, "--user", "alice", "--doc", "Notes");
+        assertThat(ambiguous.exitCode()).isEqualTo(1);
+        assertThat(ambiguous.out()).isEmpty();
+        assertThat(ambiguous.err()).contains("2 documents match \"Notes\"", first, second, "--doc ID");
+        assertThat(run("token", "--data", data, "--user", "alice", "--doc", second).exitCode()).isZero();
+    }
+
+    @Test
+    void usersPasswdGrantRevokeAndDelete(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        String data = HOST.dataDir().toString();
+        assertThat(run("add-user", "--data", data, "--user", "dave", "--name", "Dave", "--email", "dave@example.com")
+                .exitCode()).isZero();
+        JsonNode users = run("users", "--data", data).json();
+        assertThat(users.findValuesAsText("id")).contains("alice", "bob", "dave");
+        assertThat(users.toString()).contains("\"name\":\"Dave\"", "dave@example.com").doesNotContain("password");
+
+        Result passwd = run("passwd", "--data", data, "--user", "dave");
+        assertThat(passwd.exitCode()).as(passwd.err()).isZero();
+        String password = passwd.json().get("password").asText();
+        assertThat(HOST.server().host().users().checkPassword("dave", password)).isTrue();
+        assertThat(run("passwd", "--data", data, "--user", "nobody").err()).contains("No such user: nobody", "users command");
+
+        java.nio.file.Path file = dir.resolve("Plan.docx");
+        java.nio.file.Files.write(file, "plan".getBytes());
+        String id = run("import", "--data", data, "--file", file.toString(), "--owner", "alice", "--title", "Dave's plan")
+                .json().get("id").asText();
+        assertThat(run("token", "--data", data, "--user", "dave", "--doc", id).err()).contains("dave has no access", "grant --doc");
+
+        assertThat(run("grant", "--data", data, "--doc", id, "--user", "dave", "--permission", "view").exitCode()).isZero();
+        Result view = run("token", "--data", data, "--user", "dave", "--doc", id);
+        WopiClient daveViewing = new WopiClient(view.json().get("wopiSrc").asText(), view.json().get("accessToken").asText());
+        assertThat(daveViewing.fileInfo().get("UserCanWrite").asBoolean()).isFalse();
+        assertThat(run("grant", "--data", data, "--doc", id, "--user", "dave", "--permission", "EDIT").exitCode()).isZero();
+        Result edit = run("token", "--data", data, "--user", "dave", "--doc", id);
+        WopiClient daveEditing = new WopiClient(edit.json().get("wopiSrc").asText(), edit.json().get("accessToken").asText());
+        assertThat(daveEditing.fileInfo().get("UserCanWrite").asBoolean()).isTrue();
+        assertThat(run("grant", "--data", data, "--doc", id, "--user", "dave", "--permission", "owner").exitCode()).isEqualTo(2);
+
+        assertThat(run("revoke", "--data", data, "--doc", id, "--user", "dave").exitCode()).isZero();
+        assertThat(daveEditing.checkFileInfo().statusCode()).isIn(401, 404); // ACLs are read on every request
+        assertThat(run("revoke", "--data", data, "--doc", id, "--user", "dave").err()).contains("had no access");
+        assertThat(run("revoke", "--data", data, "--doc", id, "--user", "alice").err()).contains("owns", "delete --doc");
+
+        Result deleted = run("delete", "--data", data, "--doc", id);
+        assertThat(deleted.exitCode()).as(deleted.err()).isZero();
+        assertThat(deleted.json().get("deleted").asText()).isEqualTo(id);
+        assertThat(run("list", "--data", data).json().findValuesAsText("id")).doesNotContain(id);
+        assertThat(run("delete", "--data", data, "--doc", id).err()).contains("No document", "list command");
     }
 
     @Test
@@ -129,8 +192,9 @@ class CommandLineTest {
 
         assertThat(run("import", "--data", data, "--file", dir.resolve("missing.docx").toString(), "--owner", "alice")
                 .exitCode()).isEqualTo(1);
-        assertThat(run("import", "--data", data, "--file", main.toString(), "--owner", "alice", "--grant", "bob=admin")
-                .exitCode()).isEqualTo(1);
+        Result badGrant = run("import", "--data", data, "--file", main.toString(), "--owner", "alice", "--grant", "bob=admin");
+        assertThat(badGrant.exitCode()).isEqualTo(2);
+        assertThat(badGrant.err()).contains("A grant is USER=view or USER=edit").doesNotContain("org.wopihost");
         assertThat(run("import", "--data", data, "--file", main.toString(), "--owner", "nobody").exitCode()).isEqualTo(1);
     }
 
@@ -155,5 +219,8 @@ class CommandLineTest {
         assertThat(project.get("files").findValuesAsText("xpath"))
                 .containsExactly("file:content", "files:files/0/file", "files:files/1/file");
         assertThat(project.get("files").get(0).get("size").asLong()).isPositive();
+        String fileId = project.get("files").get(0).get("fileId").asText();
+        assertThat(fileId).isEqualTo(HOST.fileId("Project Kickoff"));
+        assertThat(project.get("files").get(0).get("wopiSrc").asText()).isEqualTo(HOST.server().url() + "wopi/files/" + fileId);
     }
 }

@@ -35,7 +35,7 @@ class ExactNameRaceTest {
             List<Future<?>> attempts = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
                 attempts.add(pool.submit(() -> files.createSibling(near, name, new ByteArrayInputStream(new byte[] {1}),
-                        100, alice, true)));
+                        alice, true)));
             }
             int created = 0;
             int refused = 0;
@@ -53,9 +53,9 @@ class ExactNameRaceTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThatThrownBy(() -> files.createSibling(near, name.toUpperCase(), new ByteArrayInputStream(new byte[] {1}),
-                100, alice, true)).isInstanceOf(FileAlreadyExistsException.class);
+        assertThatThrownBy(() -> files.createSibling(near, name.toUpperCase(),
+                new ByteArrayInputStream(new byte[] {1}), alice, true)).isInstanceOf(FileAlreadyExistsException.class);
         // without the demand for an exact name, the content is kept even under a taken name
-        assertThat(files.createSibling(near, name, new ByteArrayInputStream(new byte[] {2}), 100, alice, false)).isNotNull();
+        assertThat(files.createSibling(near, name, new ByteArrayInputStream(new byte[] {2}), alice, false)).isNotNull();
     }
 }

@@ -16,12 +16,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.wopihost.spi.Permission;
+import org.wopihost.testclient.MutableClock;
 import org.wopihost.testclient.WopiClient;
+import org.wopihost.testclient.MutableClock;
 
 /** Lock, GetLock, RefreshLock, Unlock and UnlockAndRelock over HTTP, with the spec's error cases. */
 class LockTest {
 
-    static final MutableClock CLOCK = new MutableClock();
+    static final MutableClock CLOCK = new MutableClock(java.time.Instant.now());
 
     @RegisterExtension
     static final RunningHost HOST = new RunningHost(Map.of(), CLOCK);

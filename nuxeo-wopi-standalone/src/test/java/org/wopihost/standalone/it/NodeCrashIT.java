@@ -10,10 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Random;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -260,22 +257,17 @@ class NodeCrashIT {
     }
 
     private Path writeConfig() throws Exception {
-        String adminUrl = System.getenv("WOPI_TEST_POSTGRES_URL");
-        String database = "wopi_crash_" + UUID.randomUUID().toString().replace("-", "");
-        try (Connection c = admin(adminUrl); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + database);
-        }
-        dbUrl = adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1) + database;
+        dbUrl = TestPostgres.newDatabase("wopi_crash_");
         return Files.writeString(dir.resolve("wopi.conf"), String.join("\n",
                 StandaloneConfig.DB_URL + "=" + dbUrl,
-                StandaloneConfig.DB_USER + "=" + System.getenv("WOPI_TEST_POSTGRES_USER"),
-                StandaloneConfig.DB_PASSWORD + "=" + System.getenv("WOPI_TEST_POSTGRES_PASSWORD"), ""));
+                StandaloneConfig.DB_USER + "=" + TestPostgres.user(),
+                StandaloneConfig.DB_PASSWORD + "=" + TestPostgres.password(), ""));
     }
 
     /** Every version in the database: "docId/xpath/version" to its blob key. */
     private Map<String, String> versionsToBlobKeys() throws Exception {
         Map<String, String> keys = new HashMap<>();
-        try (Connection c = admin(dbUrl);
+        try (Connection c = TestPostgres.connect(dbUrl);
                 PreparedStatement ps = c.prepareStatement("SELECT doc_id, xpath, version, blob_key FROM wopi_versions");
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
@@ -287,10 +279,5 @@ class NodeCrashIT {
 
     private Path blob(String key) {
         return data.resolve("blobs").resolve(key.substring(0, 2)).resolve(key);
-    }
-
-    private static Connection admin(String url) throws Exception {
-        return DriverManager.getConnection(url, System.getenv("WOPI_TEST_POSTGRES_USER"),
-                System.getenv("WOPI_TEST_POSTGRES_PASSWORD"));
     }
 }

@@ -9,13 +9,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.wopihost.spi.Permission;
+import org.wopihost.testclient.MutableClock;
 import org.wopihost.testclient.WopiClient;
+import org.wopihost.testclient.MutableClock;
 
 /** When the WOPI client rotates its keys, a failed check refreshes discovery, at most once a minute. */
 class ProofKeyRotationTest {
 
     static final FakeWopiClientServer OFFICE = ProofKeyTest.start();
-    static final MutableClock CLOCK = new MutableClock();
+    static final MutableClock CLOCK = new MutableClock(java.time.Instant.now());
 
     @RegisterExtension
     static final RunningHost HOST = new RunningHost(Map.of("nuxeo.wopi.discoveryURL", OFFICE.discoveryUrl()), CLOCK);

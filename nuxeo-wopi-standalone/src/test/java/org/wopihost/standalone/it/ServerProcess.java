@@ -35,6 +35,11 @@ public final class ServerProcess implements AutoCloseable {
     /** Starts {@code java -jar nuxeo-wopi-standalone.jar ARGS} and waits until it prints its URL: see {@link ServerProcesses}. */
     static ServerProcess start(String... args) throws IOException {
         Process p = new ProcessBuilder(command(args)).redirectErrorStream(true).start();
+        return new ServerProcess(p, awaitServing(p));
+    }
+
+    /** Reads a starting server's output until it prints its URL, then drains the rest; kills it if it never does. */
+    static String awaitServing(Process p) throws IOException {
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         StringBuilder seen = new StringBuilder();
         for (String line; (line = out.readLine()) != null;) {
@@ -50,7 +55,7 @@ public final class ServerProcess implements AutoCloseable {
                 });
                 drain.setDaemon(true);
                 drain.start();
-                return new ServerProcess(p, m.group(1));
+                return m.group(1);
             }
         }
         p.destroyForcibly();

@@ -108,6 +108,11 @@ class StandaloneJarIT {
         }
     }
 
+    @Test
+    void versionIsTheProjectsVersion() throws Exception {
+        assertThat(runCli("--version").trim()).matches("nuxeo-wopi-standalone \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+    }
+
     /** Starts the jar on a free port and returns the URL it prints. */
     private String start() throws Exception {
         server = servers.start("--port", "0", "--data", data.toString());

@@ -10,14 +10,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -46,17 +42,10 @@ class TwoNodesOnPostgresTest {
 
     @BeforeAll
     static void startTwoNodes() throws Exception {
-        String adminUrl = System.getenv("WOPI_TEST_POSTGRES_URL");
-        String user = System.getenv("WOPI_TEST_POSTGRES_USER");
-        String password = System.getenv("WOPI_TEST_POSTGRES_PASSWORD");
-        String database = "wopi_" + UUID.randomUUID().toString().replace("-", "");
-        try (Connection c = DriverManager.getConnection(adminUrl, user, password); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + database);
-        }
         config = Map.of(
-                "standalone.db.url", adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1) + database,
-                "standalone.db.user", user,
-                "standalone.db.password", password);
+                "standalone.db.url", TestPostgres.newDatabase("wopi_"),
+                "standalone.db.user", TestPostgres.user(),
+                "standalone.db.password", TestPostgres.password());
         data = Files.createTempDirectory("wopi-two-nodes-");
         nodeA = StandaloneServer.start("127.0.0.1", 0, new DataFolder(data), config, Clock.systemUTC());
         nodeB = StandaloneServer.start("127.0.0.1", 0, new DataFolder(data), config, Clock.systemUTC());

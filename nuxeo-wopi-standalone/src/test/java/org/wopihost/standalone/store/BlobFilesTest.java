@@ -23,14 +23,14 @@ class BlobFilesTest {
     void aStartingProcessSettlesWhatDeadProcessesLeftAndNothingOfLiveOnes() throws Exception {
         Path tmp = data.resolve("tmp");
         BlobFiles dying = new BlobFiles(data);
-        BlobFiles.Stored committed = dying.store(content("committed"), Long.MAX_VALUE);
-        BlobFiles.Stored neverCommitted = dying.store(content("never committed"), Long.MAX_VALUE);
+        BlobFiles.Stored committed = dying.store(content("committed"));
+        BlobFiles.Stored neverCommitted = dying.store(content("never committed"));
         Path halfUpload = Files.writeString(tmp.resolve(dying.processId()).resolve("0".repeat(32) + ".part"), "half");
         dying.close(); // as if killed: its lock goes, its marks stay
 
         try (BlobFiles live = new BlobFiles(data); BlobFiles starting = new BlobFiles(data)) {
             Path inFlight = Files.writeString(tmp.resolve(live.processId()).resolve("1".repeat(32) + ".part"), "x");
-            BlobFiles.Stored liveUnsettled = live.store(content("not committed yet"), Long.MAX_VALUE);
+            BlobFiles.Stored liveUnsettled = live.store(content("not committed yet"));
 
             starting.settleAbandoned(key -> key.equals(committed.key()));
 
@@ -52,7 +52,7 @@ class BlobFilesTest {
     @Test
     void aProcessLeavesNothingBehindWhenItStops() throws Exception {
         BlobFiles blobs = new BlobFiles(data);
-        BlobFiles.Stored stored = blobs.store(content("kept"), Long.MAX_VALUE);
+        BlobFiles.Stored stored = blobs.store(content("kept"));
         blobs.keep(stored.key());
         String id = blobs.processId();
         blobs.close();
@@ -64,5 +64,40 @@ class BlobFilesTest {
 
     private static InputStream content(String text) {
         return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A request body as Jetty gives it: a few bytes per read, here 1 to 9000. */
+    static InputStream trickle(byte[] bytes) {
+        return new ByteArrayInputStream(bytes) {
+            private final java.util.Random sizes = new java.util.Random(3);
+
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                return super.read(b, off, Math.min(len, 1 + sizes.nextInt(9000)));
+            }
+        };
+    }
+
+    @Test
+    void aBodyArrivingInSmallReadsIsStoredExactlyAndOneThatFailsMidwayLeavesNoPart() throws Exception {
+        byte[] body = new byte[300_001];
+        new java.util.Random(1).nextBytes(body);
+        try (BlobFiles blobs = new BlobFiles(data)) {
+            BlobFiles.Stored stored = blobs.store(trickle(body));
+            assertThat(stored.size()).isEqualTo(body.length);
+            try (InputStream in = blobs.open(stored.key())) {
+                assertThat(in.readAllBytes()).isEqualTo(body);
+            }
+            InputStream failing = new java.io.SequenceInputStream(trickle(body), new InputStream() {
+                @Override
+                public int read() throws java.io.IOException {
+                    throw new java.io.IOException("client gone");
+                }
+            });
+            assertThatThrownBy(() -> blobs.store(failing)).hasMessageContaining("client gone");
+            try (var parts = Files.list(data.resolve("tmp").resolve(blobs.processId()))) {
+                assertThat(parts.filter(p -> p.toString().endsWith(".part"))).isEmpty();
+            }
+        }
     }
 }

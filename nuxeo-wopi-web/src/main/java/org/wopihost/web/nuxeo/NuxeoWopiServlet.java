@@ -1,7 +1,6 @@
 package org.wopihost.web.nuxeo;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.util.function.Supplier;
 
 import jakarta.servlet.ServletException;
@@ -9,7 +8,6 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServlet;
 
-import org.wopihost.engine.WopiEngine;
 import org.wopihost.nuxeo.WopiHostComponent;
 import org.wopihost.nuxeo.WopiHostService;
 import org.wopihost.nuxeo.WopiRequests;
@@ -17,13 +15,11 @@ import org.wopihost.web.WopiServlet;
 
 /**
  * The WOPI endpoints inside Nuxeo, mapped on {@code /wopihost/*} by OSGI-INF/deployment-fragment.xml
- * (Nuxeo instantiates servlets by their no-arg constructor). Builds the engine from the Nuxeo WOPI
- * service on first use and hands every request to wopi-servlet's {@link WopiServlet}. Nuxeo's
- * authentication filter (our {@code wopihost} chain: JWT_AUTH only) has already checked the token's
- * signature, expiry and audience; the engine checks it again with the file id and the ACLs.
- * Proof keys and host pages come from the service: X-WOPI-Proof is checked against the keys the WOPI
- * client's discovery publishes ({@link WopiHostService#proofCheck()}, none without discovery or with
- * {@code nuxeo.wopi.proofKeys.enabled=false}); CheckFileInfo names our host pages when there is a client.
+ * (Nuxeo instantiates servlets by their no-arg constructor). On first use, takes the engine the Nuxeo
+ * WOPI service assembled ({@link WopiHostService#engine()}) and hands every request to wopi-servlet's
+ * {@link WopiServlet}. Nuxeo's authentication filter (our {@code wopihost} chain: JWT_AUTH only) has
+ * already checked the token's signature, expiry and audience; the engine checks it again with the file
+ * id and the ACLs, and X-WOPI-Proof against the keys the WOPI client's discovery publishes.
  */
 public class NuxeoWopiServlet extends HttpServlet {
 
@@ -54,9 +50,7 @@ public class NuxeoWopiServlet extends HttpServlet {
                 d = delegate;
                 if (d == null) {
                     WopiHostService s = service.get();
-                    WopiEngine engine = new WopiEngine(s.platform(), s.config().settings(), s.proofCheck(),
-                            s.hostPages(), Clock.systemUTC());
-                    d = new WopiServlet(engine, s.config().settings().baseUrl());
+                    d = new WopiServlet(s.engine(), s.config().settings().baseUrl());
                     if (getServletConfig() != null) {
                         d.init(getServletConfig());
                     }

@@ -6,6 +6,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -13,6 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.junit.jupiter.api.Test;
+import org.wopihost.engine.WopiEngine;
 import org.wopihost.nuxeo.NuxeoWopiConfig;
 import org.wopihost.nuxeo.WopiHostService;
 import org.wopihost.spi.AccessTokens;
@@ -25,11 +27,17 @@ import org.wopihost.spi.WopiPlatform;
 class NuxeoWopiServletTest {
 
     private static WopiHostService service() {
+        return service(org.wopihost.engine.ProofCheck.NONE);
+    }
+
+    private static WopiHostService service(org.wopihost.engine.ProofCheck proofCheck) {
         WopiHostService service = mock(WopiHostService.class);
-        when(service.platform()).thenReturn(new WopiPlatform(mock(AccessTokens.class), mock(Users.class),
-                mock(Permissions.class), mock(Files.class), mock(LockStore.class)));
-        when(service.config()).thenReturn(NuxeoWopiConfig.read(Map.<String, String>of()::get));
-        when(service.proofCheck()).thenReturn(org.wopihost.engine.ProofCheck.NONE);
+        NuxeoWopiConfig config = NuxeoWopiConfig.read(Map.<String, String>of()::get);
+        WopiPlatform platform = new WopiPlatform(mock(AccessTokens.class), mock(Users.class),
+                mock(Permissions.class), mock(Files.class), mock(LockStore.class));
+        when(service.config()).thenReturn(config);
+        when(service.engine()).thenReturn(new WopiEngine(platform, config.settings(), proofCheck, true,
+                Clock.systemUTC()));
         return service;
     }
 
@@ -67,12 +75,10 @@ class NuxeoWopiServletTest {
     }
 
     @Test
-    void theEngineChecksProofsWithTheServicesCheck() throws Exception {
-        WopiHostService service = service();
-        when(service.proofCheck()).thenReturn(request -> {
+    void servesTheEngineTheServiceAssembled() throws Exception {
+        WopiHostService service = service(request -> {
             throw new org.wopihost.engine.WopiException(500, "unsigned");
         });
-        when(service.hostPages()).thenReturn(true);
         NuxeoWopiServlet servlet = new NuxeoWopiServlet(() -> service);
         HttpServletRequest req = mock(HttpServletRequest.class);
         when(req.getPathInfo()).thenReturn("/files/SOMEID");
@@ -82,7 +88,6 @@ class NuxeoWopiServletTest {
         HttpServletResponse resp = mock(HttpServletResponse.class);
         servlet.service(req, resp);
         verify(resp).setStatus(500);
-        verify(service).proofCheck();
-        verify(service).hostPages();
+        verify(service).engine();
     }
 }

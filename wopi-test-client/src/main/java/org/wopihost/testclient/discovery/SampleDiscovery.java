@@ -17,6 +17,8 @@ public final class SampleDiscovery {
     public static final String MICROSOFT = "microsoft-discovery.xml";
     /** Collabora-shaped: MIME-named apps, external-http only, a current key only. */
     public static final String COLLABORA = "collabora-discovery.xml";
+    /** ONLYOFFICE-shaped (WOPI mode): Office-named apps, external-https, current and old keys. */
+    public static final String ONLYOFFICE = "onlyoffice-discovery.xml";
 
     private SampleDiscovery() {
     }

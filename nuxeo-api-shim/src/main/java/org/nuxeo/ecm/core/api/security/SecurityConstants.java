@@ -10,4 +10,6 @@ public interface SecurityConstants {
     String REMOVE = "Remove";
 
     String ADD_CHILDREN = "AddChildren";
+
+    String EVERYTHING = "Everything";
 }

@@ -1,0 +1,62 @@
+package org.wopihost.standalone.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.wopihost.spi.Permission;
+import org.wopihost.testclient.WopiClient;
+
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.IMetricsTracker;
+
+/**
+ * What one request costs the database: pooled connections taken per WOPI operation. The engine
+ * resolves the request's file once (user, then ACL and metadata in one lookup) and every step uses
+ * what it found; these counts guard that. (Before: CheckFileInfo took 5 connections, PutFile 6 or 7.)
+ */
+class RequestCostTest {
+
+    @RegisterExtension
+    static final RunningHost HOST = new RunningHost();
+
+    private static final AtomicInteger CONNECTIONS = new AtomicInteger();
+
+    @BeforeAll
+    static void countConnections() {
+        HikariDataSource pool = (HikariDataSource) HOST.documents().database().dataSource();
+        pool.setMetricsTrackerFactory((poolName, stats) -> new IMetricsTracker() {
+            @Override
+            public void recordConnectionAcquiredNanos(long elapsedAcquiredNanos) {
+                CONNECTIONS.incrementAndGet();
+            }
+        });
+    }
+
+    private static int connectionsFor(Supplier<HttpResponse<byte[]>> request) {
+        int before = CONNECTIONS.get();
+        assertThat(request.get().statusCode()).isEqualTo(200);
+        int taken = CONNECTIONS.get() - before;
+        System.out.println(taken + " connection(s)"); // the figure, for whoever tunes this
+        return taken;
+    }
+
+    @Test
+    void eachOperationTakesFewConnections() throws Exception {
+        String fileId = HOST.newDocument("cost-" + System.nanoTime() + ".docx", "v1".getBytes());
+        WopiClient alice = HOST.clientFor("alice", fileId, Permission.EDIT);
+        // user, ACL and metadata, may create beside it, the user's UserInfo
+        assertThat(connectionsFor(alice::checkFileInfo)).as("CheckFileInfo").isEqualTo(4);
+        // user, ACL and metadata, the version read
+        assertThat(connectionsFor(alice::getFile)).as("GetFile").isEqualTo(3);
+        // user, ACL and metadata, the lock taken
+        assertThat(connectionsFor(() -> alice.lock("L"))).as("Lock").isEqualTo(3);
+        // user, ACL and metadata, the lock checked, the save with its lock re-check in one transaction
+        assertThat(connectionsFor(() -> alice.putFile("v2".getBytes(), "X-WOPI-Lock", "L"))).as("PutFile").isEqualTo(4);
+    }
+}
