@@ -26,8 +26,8 @@ async function startStandalone(config) {
   const banner = await new Promise((resolve, reject) => {
     child.stdout.on('data', (c) => {
       out += c;
-      // The banner: the URL line first, the WOPI client's state two lines later.
-      if (/WOPI client[^\n]*\n/.test(out) || /No WOPI client[^\n]*\n/.test(out)) {
+      // The banner ends with where the seeded users' passwords are (a fresh data folder is seeded).
+      if (/Passwords of the seeded users[^\n]*\n/.test(out)) {
         resolve(out);
       }
     });

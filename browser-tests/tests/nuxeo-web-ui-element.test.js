@@ -61,6 +61,7 @@ async function show(doc, label) {
       return {
         name: blob.name,
         hidden: element.hidden,
+        lock: element.querySelector('.wopihost-lock')?.textContent || '',
         links: Array.from(element.querySelectorAll('a')).map((a) => ({ text: a.textContent, href: a.href })),
       };
     });
@@ -77,6 +78,9 @@ function expectLinks(doc, shown) {
     }
     if (wopi?.view) {
       expected.push({ text: `View in Office Online (${wopi.appName})`, href: wopi.view });
+    }
+    if (wopi?.release) {
+      expected.push({ text: 'Release the lock…', href: wopi.release });
     }
     assert.deepEqual(s.links, expected, s.name);
     assert.equal(s.hidden, expected.length === 0, `${s.name} hidden when it offers nothing`);
@@ -137,4 +141,20 @@ test('without Write in the permissions Web UI fetched, Edit is hidden even where
   const shown = await show(doc, 'writer.json with permissions [Read]');
   assert.ok(shown.every((s) => s.links.every((l) => l.text.startsWith('View'))));
   assert.ok(shown.some((s) => s.links.length === 1));
+});
+
+test('a file open in Office says by whom since when; its holder gets the release page, a reader does not', async () => {
+  const holder = rendered('wopi-locked-writer.json');
+  const shown = await show(holder, 'WOPI-locked, seen by its holder');
+  expectLinks(holder, shown);
+  assert.match(shown[0].lock, /^Being edited in Office by writer since /);
+  assert.deepEqual(shown[0].links.map((l) => l.text),
+    ['Edit in Office Online (Word)', 'View in Office Online (Word)', 'Release the lock…']);
+  await screenshot(browser.page, 'wopi-locked-holder');
+  const reader = rendered('wopi-locked-reader.json');
+  const seen = await show(reader, 'WOPI-locked, seen by a reader');
+  expectLinks(reader, seen);
+  assert.match(seen[0].lock, /^Being edited in Office by writer since /);
+  assert.deepEqual(seen[0].links.map((l) => l.text), ['View in Office Online (Word)']);
+  await screenshot(browser.page, 'wopi-locked-reader');
 });

@@ -220,6 +220,59 @@ test('bob only views: no Edit in the list, the edit page opens the viewer, no Ed
   }
 });
 
+test('a lock a closed browser left: the list says who edits since when; bob may not release it, alice may, after a warning', async () => {
+  const alice = await as('alice');
+  let wopiSrc;
+  let token;
+  try {
+    await alice.page.goto(host.url);
+    await row(alice.page, 'Product Roadmap.pptx').waitFor();
+    await row(alice.page, 'Quarterly Report.docx').locator('a.edit').click();
+    const editor = await editorOf(alice.page, 'office/edit');
+    ({ wopiSrc, token } = editor.post);
+    const lock = await fetch(`${wopiSrc}?access_token=${token}`, {
+      method: 'POST', headers: { 'X-WOPI-Override': 'LOCK', 'X-WOPI-Lock': 'left-behind' },
+    });
+    assert.equal(lock.status, 200);
+  } finally {
+    await alice.close(); // the tab goes without an Unlock
+  }
+
+  const bob = await as('bob');
+  try {
+    await bob.page.goto(host.url);
+    const line = row(bob.page, 'Quarterly Report.docx').locator('td.lock');
+    assert.match(await line.innerText(), /being edited in Office by Alice Martin since \d{4}-\d\d-\d\dT/);
+    await line.locator('a.release').click();
+    assert.match(await bob.page.locator('#holder').innerText(), /Being edited in Office by Alice Martin since/);
+    assert.equal(await bob.page.locator('#release').count(), 0, 'bob neither holds the lock nor manages the file');
+    await screenshot(bob.page, 'bob-may-not-release');
+  } finally {
+    await bob.close();
+  }
+
+  const again = await as('alice');
+  try {
+    await again.page.goto(host.url);
+    await row(again.page, 'Quarterly Report.docx').locator('a.release').click();
+    assert.match(await again.page.locator('body').innerText(), /Release the lock only if nobody is editing any more/);
+    await screenshot(again.page, 'alice-release-warning');
+    await Promise.all([again.page.waitForURL(host.url), again.page.locator('#release').click()]);
+    assert.equal(await row(again.page, 'Quarterly Report.docx').locator('td.lock').innerText(), '');
+    await screenshot(again.page, 'alice-released');
+    // The lock is gone: another session may lock the file.
+    const relock = await fetch(`${wopiSrc}?access_token=${token}`, {
+      method: 'POST', headers: { 'X-WOPI-Override': 'LOCK', 'X-WOPI-Lock': 'a-new-session' },
+    });
+    assert.equal(relock.status, 200);
+    await fetch(`${wopiSrc}?access_token=${token}`, {
+      method: 'POST', headers: { 'X-WOPI-Override': 'UNLOCK', 'X-WOPI-Lock': 'a-new-session' },
+    });
+  } finally {
+    await again.close();
+  }
+});
+
 test('with an unreachable WOPI client the banner and the list say why, and offer no broken link', async () => {
   const down = await startStandalone({ 'nuxeo.wopi.discoveryURL': 'http://127.0.0.1:9/hosting/discovery' });
   const alice = await launch({ username: 'alice', password: down.passwords.alice });

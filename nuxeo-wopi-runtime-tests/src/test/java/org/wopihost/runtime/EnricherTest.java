@@ -110,6 +110,33 @@ public class EnricherTest {
     }
 
     /**
+     * A file open in Office says by whom and since when; its holder (not a reader) gets the release page,
+     * which releases the lock (a reader's POST is refused).
+     */
+    @Test
+    public void aWopiLockedFileSaysWhoEditsItAndItsHolderMayReleaseIt() throws IOException {
+        String fileId = FileIdCodec.encode(new FileRef(report.getRepositoryName(), report.getId(), FileRef.MAIN_BLOB));
+        assertEquals(200, HostPage.openForEdit(service, fileId, "writer").lock("stuck").statusCode());
+        transactions.nextTransaction();
+        JsonNode writers = render("writer", report, "wopi-locked-writer.json").get("properties").get("file:content")
+                .get("wopi");
+        assertEquals("writer", writers.get("lockedBy").asText());
+        assertTrue(writers.get("lockedSince").asText().matches("\\d{4}-\\d\\d-\\d\\dT.*Z"));
+        assertEquals(host.baseUrl() + "wopihost/release/" + fileId, writers.get("release").asText());
+        JsonNode readers = render("reader", report, "wopi-locked-reader.json").get("properties").get("file:content")
+                .get("wopi");
+        assertEquals("writer", readers.get("lockedBy").asText());
+        assertFalse("only the holder or a manager may release", readers.has("release"));
+
+        assertEquals(403, HostPage.release(service, fileId, "reader"));
+        assertTrue(service.platform().locks().get(new FileRef(report.getRepositoryName(), report.getId(),
+                FileRef.MAIN_BLOB)).isPresent());
+        assertEquals(302, HostPage.release(service, fileId, "writer"));
+        assertFalse(service.platform().locks().get(new FileRef(report.getRepositoryName(), report.getId(),
+                FileRef.MAIN_BLOB)).isPresent());
+    }
+
+    /**
      * The links and the host page take the same decision: for each blob and user, the edit page opens an
      * editor (edit, editnew, convert) exactly when the enricher offered an edit link, and a view link is
      * offered exactly when the view page opens something.

@@ -79,4 +79,12 @@ final class HostPage {
         }
         return new WopiClient(service.config().settings().wopiSrc(fileId), token.group(1));
     }
+
+    /** POSTs the release page of {@code fileId}'s lock as {@code user} (its form's button); returns the status. */
+    static int release(WopiHostService service, String fileId, String user) {
+        String url = new HostLinks(service.config().settings()).hostPage("release", fileId);
+        String basic = Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
+        return WopiClient.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Basic " + basic)
+                .POST(HttpRequest.BodyPublishers.noBody()).build()).statusCode();
+    }
 }

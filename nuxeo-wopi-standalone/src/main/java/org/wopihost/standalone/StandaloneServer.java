@@ -49,6 +49,7 @@ import org.wopihost.standalone.web.PrometheusMetrics;
 import org.wopihost.web.DedicatedWopiHostFilter;
 import org.wopihost.web.HostPageServlet;
 import org.wopihost.web.NoWopiClientServlet;
+import org.wopihost.web.StuckLockServlet;
 import org.wopihost.web.WopiClientStatus;
 import org.wopihost.web.WopiServlet;
 
@@ -171,6 +172,8 @@ public final class StandaloneServer implements AutoCloseable {
             hostPages.setServletName("hostpage");
             hostPages.setPathSpecs(new String[] {wopi + "/view/*", wopi + "/edit/*"});
             context.getServletHandler().addServletMapping(hostPages);
+            context.addServlet(new ServletHolder("release", new StuckLockServlet(host.platform(), settings, login)),
+                    wopi + "/release/*");
             context.addServlet(new ServletHolder("wopi", new WopiServlet(wopiHost.engine(), settings.baseUrl())),
                     wopi + "/*");
             // GetFile hands Jetty the blob's file mapped, not copied through arrays
@@ -184,7 +187,7 @@ public final class StandaloneServer implements AutoCloseable {
             context.addServlet(new ServletHolder("health", new HealthServlet(() -> isUp(opened))), "/health");
             context.addServlet(new ServletHolder("metrics", new MetricsServlet(metrics)), "/metrics");
             context.addServlet(new ServletHolder("index", new IndexServlet(host.documents(), host.users(),
-                    host.platform().permissions(), login, new HostLinks(settings), clientStatus)), "/");
+                    host.platform(), login, new HostLinks(settings), clientStatus)), "/");
             // On stop (SIGTERM too), let saves in flight finish before closing the store.
             GracefulHandler graceful = new GracefulHandler(slowClientGuards(context, config, idleTimeout));
             jetty.setHandler(graceful);

@@ -10,17 +10,21 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.eclipse.jetty.util.StringUtil;
-import org.wopihost.engine.FileIdCodec;
 import org.wopihost.discovery.DiscoveryDocument;
+import org.wopihost.engine.FileIdCodec;
 import org.wopihost.engine.HostLinks;
 import org.wopihost.engine.HostPageChoice;
+import org.wopihost.engine.StuckLocks;
 import org.wopihost.spi.FileRef;
+import org.wopihost.spi.LockInfo;
 import org.wopihost.spi.Permission;
 import org.wopihost.spi.Permissions;
+import org.wopihost.spi.WopiPlatform;
 import org.wopihost.spi.WopiUser;
 import org.wopihost.standalone.store.Documents;
 import org.wopihost.standalone.store.StandaloneUsers;
 import org.wopihost.web.HostPageUsers;
+import org.wopihost.web.StuckLockServlet;
 import org.wopihost.web.WopiClientStatus;
 
 /**
@@ -35,15 +39,19 @@ public final class IndexServlet extends HttpServlet {
     private final transient Documents documents;
     private final transient StandaloneUsers users;
     private final transient Permissions permissions;
+    private final transient WopiPlatform platform;
+    private final transient StuckLocks locks;
     private final transient HostPageUsers login;
     private final transient HostLinks links;
     private final transient Supplier<WopiClientStatus> client;
 
-    public IndexServlet(Documents documents, StandaloneUsers users, Permissions permissions, HostPageUsers login,
+    public IndexServlet(Documents documents, StandaloneUsers users, WopiPlatform platform, HostPageUsers login,
             HostLinks links, Supplier<WopiClientStatus> client) {
         this.documents = documents;
         this.users = users;
-        this.permissions = permissions;
+        this.platform = platform;
+        this.permissions = platform.permissions();
+        this.locks = new StuckLocks(platform);
         this.login = login;
         this.links = links;
         this.client = client;
@@ -72,7 +80,7 @@ public final class IndexServlet extends HttpServlet {
         Optional<DiscoveryDocument> discovery = status.discovery();
         out.println("<p id=\"wopi-client\">" + escape(status.summary()) + "</p>");
         out.println("<table><tr><th>Document</th><th>File</th><th>xpath</th><th>Size</th><th>Version</th>"
-                + (discovery.isEmpty() ? "" : "<th>Open</th>") + "</tr>");
+                + (discovery.isEmpty() ? "" : "<th>Open</th>") + "<th>Office lock</th></tr>");
         for (Documents.Document doc : documents.list()) {
             for (Documents.Blob file : doc.files()) {
                 FileRef ref = new FileRef(Documents.REPOSITORY, doc.id(), file.xpath());
@@ -86,6 +94,7 @@ public final class IndexServlet extends HttpServlet {
                 if (discovery.isPresent()) {
                     out.print("<td>" + actions(discovery.get(), user.get(), ref, file, allowed.get()) + "</td>");
                 }
+                out.print("<td class=\"lock\">" + lock(ref) + "</td>");
                 out.println("</tr>");
             }
         }
@@ -106,6 +115,18 @@ public final class IndexServlet extends HttpServlet {
             b.append(" <a class=\"edit\" href=\"").append(escape(links.hostPage("edit", fileId))).append("\">edit</a>");
         }
         return b.length() == 0 ? "<small>no application opens this file</small>" : b.toString();
+    }
+
+    /** "Being edited in Office by ... since ...", with the page that releases a lock left behind. */
+    private String lock(FileRef ref) {
+        Optional<LockInfo> lock = locks.holder(ref);
+        if (lock.isEmpty()) {
+            return "";
+        }
+        String holder = platform.users().find(lock.get().userId()).map(WopiUser::displayName).orElse(lock.get().userId());
+        return "being edited in Office by " + escape(holder) + " since " + escape(lock.get().since().toString())
+                + " <a class=\"release\" href=\"" + escape(StuckLockServlet.url(links, FileIdCodec.encode(ref)))
+                + "\">release…</a>";
     }
 
     private static String escape(String s) {

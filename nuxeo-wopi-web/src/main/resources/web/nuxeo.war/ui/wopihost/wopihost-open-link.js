@@ -1,6 +1,9 @@
 /*
  * <wopihost-open-link>: "View in Office Online" / "Edit in Office Online" for one blob, from the `wopi`
- * blob enricher of the WOPI host for Nuxeo ({"appName", "view", "edit"}: our host page URLs). Shows
+ * blob enricher of the WOPI host for Nuxeo ({"appName", "view", "edit"}: our host page URLs), and while the
+ * file is open in Office "Being edited in Office by ... since ..." ({"lockedBy", "lockedSince"}) with, for
+ * the lock's holder or a manager, a link to the page that releases a lock a closed browser left ("release",
+ * which warns before releasing). Shows
  * nothing when the enricher names no application (no WOPI client, or an extension discovery does not
  * cover). Edit is offered only to users who may write the document. Plain custom element: no framework.
  */
@@ -71,6 +74,17 @@
       }
       if (wopi.view) {
         this.appendChild(link('View in Office Online (' + wopi.appName + ')', wopi.view));
+      }
+      if (wopi.lockedBy) {
+        var lock = document.createElement('div');
+        lock.className = 'wopihost-lock';
+        lock.style.padding = '4px 16px';
+        lock.textContent = 'Being edited in Office by ' + wopi.lockedBy + ' since '
+          + new Date(wopi.lockedSince).toLocaleString();
+        this.appendChild(lock);
+        if (wopi.release) {
+          this.appendChild(link('Release the lock…', wopi.release));
+        }
       }
       this.hidden = !this.firstChild;
     }

@@ -25,7 +25,7 @@ class WebBundleTest {
         Document doc = BundleChecks.parse(BundleChecks.RESOURCES.resolve("OSGI-INF/deployment-fragment.xml"));
         BundleChecks.checkClasses(doc, "deployment-fragment.xml");
         assertThat(BundleChecks.elements(doc, "url-pattern")).extracting(e -> e.getTextContent().trim())
-                .containsOnly(WOPI + "/*", WOPI + "/view/*", WOPI + "/edit/*", WOPI + "/doctor")
+                .containsOnly(WOPI + "/*", WOPI + "/view/*", WOPI + "/edit/*", WOPI + "/doctor", WOPI + "/release/*")
                 .doesNotContain("/wopi/*", "/site/wopi/*");
     }
 
@@ -80,14 +80,15 @@ class WebBundleTest {
         for (Element url : BundleChecks.elements(doc, "url")) {
             java.util.regex.Pattern p = java.util.regex.Pattern.compile(url.getTextContent().trim());
             for (String uri : java.util.List.of("/nuxeo" + WOPI + "/view/ABC", "/nuxeo" + WOPI + "/edit/ABC",
-                    WOPI + "/view/ABC", WOPI + "/edit/ABC", "/ctx/sub" + WOPI + "/edit/ABC")) {
+                    WOPI + "/view/ABC", WOPI + "/edit/ABC", "/ctx/sub" + WOPI + "/edit/ABC", WOPI + "/release/ABC")) {
                 assertThat(p.matcher(uri).matches()).as("%s must not take the JWT-only chain", uri).isFalse();
             }
         }
         // After the login page Nuxeo sends the user back only to URLs starting with a startURL pattern,
         // compared with servlet path + path info without its leading slash.
         assertThat(BundleChecks.elements(doc, "pattern")).extracting(e -> e.getTextContent().trim())
-                .containsExactlyInAnyOrder(NuxeoWopiConfig.WOPI_PATH + "/view/", NuxeoWopiConfig.WOPI_PATH + "/edit/");
+                .containsExactlyInAnyOrder(NuxeoWopiConfig.WOPI_PATH + "/view/", NuxeoWopiConfig.WOPI_PATH + "/edit/",
+                        NuxeoWopiConfig.WOPI_PATH + "/release/");
         Element startUrl = (Element) BundleChecks.elements(doc, "startURLPattern").get(0).getParentNode();
         assertThat(startUrl.getAttribute("point")).isEqualTo("startURL");
     }
