@@ -5,8 +5,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -139,13 +144,39 @@ public final class Database implements AutoCloseable {
                 for (String sql : script.split(";")) {
                     String statement = sql.lines().filter(l -> !l.trim().startsWith("--"))
                             .reduce("", (a, b) -> a + "\n" + b).trim();
-                    if (!statement.isEmpty()) {
+                    if (!statement.isEmpty() && !addsAnExistingColumn(c, statement)) {
                         s.execute(statement);
                     }
                 }
             }
             return null;
         });
+    }
+
+    private static final Pattern ADD_COLUMN = Pattern.compile(
+            "ALTER TABLE (\\w+) ADD COLUMN IF NOT EXISTS (\\w+) .*", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+    /**
+     * Whether {@code statement} adds a column the table has already. Not run then: even with IF NOT
+     * EXISTS, PostgreSQL's ALTER TABLE takes the table's exclusive lock, and a node starting while
+     * another saves would deadlock with those saves.
+     */
+    private static boolean addsAnExistingColumn(Connection c, String statement) throws SQLException {
+        Matcher m = ADD_COLUMN.matcher(statement);
+        if (!m.matches()) {
+            return false;
+        }
+        DatabaseMetaData meta = c.getMetaData();
+        for (String table : new String[] {m.group(1).toLowerCase(Locale.ROOT), m.group(1).toUpperCase(Locale.ROOT)}) {
+            for (String column : new String[] {m.group(2).toLowerCase(Locale.ROOT), m.group(2).toUpperCase(Locale.ROOT)}) {
+                try (ResultSet rs = meta.getColumns(null, null, table, column)) {
+                    if (rs.next()) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     @Override
