@@ -33,6 +33,8 @@ CREATE TABLE IF NOT EXISTS wopi_versions (
     size        BIGINT       NOT NULL,
     modified_at BIGINT       NOT NULL,
     modified_by VARCHAR(128) NOT NULL,
+    working     BOOLEAN      DEFAULT FALSE NOT NULL,
+    co_authors  VARCHAR(8192),
     PRIMARY KEY (doc_id, xpath, version)
 );
 CREATE TABLE IF NOT EXISTS wopi_locks (
@@ -49,7 +51,8 @@ CREATE TABLE IF NOT EXISTS wopi_claims (
 );
 -- Which version a blob file belongs to: settling what a crashed process left asks it.
 CREATE INDEX IF NOT EXISTS wopi_versions_blob_key ON wopi_versions (blob_key);
--- Added for Collabora's saves: an autosave is the file's working version (replaced by the next save,
--- never a version of its own), and the co-authors a save credits (X-WOPI-Editors) are comma separated
+-- working: an autosave, the file's working version (replaced by the next save, never a version of its
+-- own). co_authors: the co-authors a save credits (X-WOPI-Editors), comma separated. Added to databases
+-- made before them (Database skips these when the column exists: ALTER TABLE locks the table)
 ALTER TABLE wopi_versions ADD COLUMN IF NOT EXISTS working BOOLEAN DEFAULT FALSE NOT NULL;
 ALTER TABLE wopi_versions ADD COLUMN IF NOT EXISTS co_authors VARCHAR(8192);
