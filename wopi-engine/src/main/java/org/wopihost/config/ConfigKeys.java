@@ -40,6 +40,11 @@ public final class ConfigKeys {
     public static final String FILE_SHARING_URL = "nuxeo.wopi.fileSharingURL";
     /** The file's versions, opened when the editor's version history is asked for; same placeholders. Empty: none. */
     public static final String FILE_VERSIONS_URL = "nuxeo.wopi.fileVersionsURL";
+    /**
+     * Where the user lands when they close the editor (CloseUrl, UI_Close); same placeholders, e.g. the
+     * document's page in Nuxeo's Web UI. Empty: the host's start page.
+     */
+    public static final String CLOSE_URL = "nuxeo.wopi.closeURL";
 
     /**
      * The watermark Collabora draws on every page (WatermarkText), a template with {@code {userId}},
@@ -64,7 +69,7 @@ public final class ConfigKeys {
 
     public static final List<String> ALL = List.of(PUBLIC_URL, BASE_URL, DISCOVERY_URL, JWT_SECRET, TOKEN_TTL,
             MAX_FILE_SIZE, PROOF_KEYS_ENABLED, NET_ZONE, BUSINESS_USERS, BRAND_NAME, BRAND_URL, DOWNLOAD_URL,
-            FILE_SHARING_URL, FILE_VERSIONS_URL, WATERMARK, VIEWER_RESTRICTIONS, EDITOR_RESTRICTIONS, AVATAR_URL,
+            FILE_SHARING_URL, FILE_VERSIONS_URL, CLOSE_URL, WATERMARK, VIEWER_RESTRICTIONS, EDITOR_RESTRICTIONS, AVATAR_URL,
             TEMPLATE_URL);
 
     private ConfigKeys() {

@@ -31,6 +31,7 @@ public record WopiSettings(
         String downloadUrlTemplate,
         String fileSharingUrlTemplate,
         String fileVersionsUrlTemplate,
+        String closeUrlTemplate,
         String watermarkTemplate,
         Set<Restriction> viewerRestrictions,
         Set<Restriction> editorRestrictions,
@@ -76,7 +77,7 @@ public record WopiSettings(
             url(ConfigKeys.DISCOVERY_URL, discovery);
         }
         for (String key : new String[] {ConfigKeys.DOWNLOAD_URL, ConfigKeys.FILE_SHARING_URL,
-                ConfigKeys.FILE_VERSIONS_URL, ConfigKeys.AVATAR_URL, ConfigKeys.TEMPLATE_URL}) {
+                ConfigKeys.FILE_VERSIONS_URL, ConfigKeys.CLOSE_URL, ConfigKeys.AVATAR_URL, ConfigKeys.TEMPLATE_URL}) {
             String template = get.apply(key);
             if (template != null) {
                 url(key, template.replaceAll("\\{[A-Za-z]+}", "x"));
@@ -97,6 +98,7 @@ public record WopiSettings(
                 get.apply(ConfigKeys.DOWNLOAD_URL),
                 get.apply(ConfigKeys.FILE_SHARING_URL),
                 get.apply(ConfigKeys.FILE_VERSIONS_URL),
+                get.apply(ConfigKeys.CLOSE_URL),
                 get.apply(ConfigKeys.WATERMARK),
                 restrictions(ConfigKeys.VIEWER_RESTRICTIONS, get.apply(ConfigKeys.VIEWER_RESTRICTIONS)),
                 restrictions(ConfigKeys.EDITOR_RESTRICTIONS, get.apply(ConfigKeys.EDITOR_RESTRICTIONS)),

@@ -88,7 +88,7 @@ final class CheckFileInfo {
         putIfPresent(p, "BreadcrumbBrandUrl", settings.brandUrl());
         putIfPresent(p, "BreadcrumbDocName", info.documentTitle());
         putIfPresent(p, "BreadcrumbFolderName", info.containerName());
-        p.put("CloseUrl", links.closeUrl());
+        p.put("CloseUrl", links.closeUrl(file.fileId(), info));
         links.downloadUrl(file.fileId(), info).ifPresent(url -> p.put("DownloadUrl", url));
         links.fileSharingUrl(file.fileId(), info).ifPresent(url -> p.put("FileSharingUrl", url));
         if (hostPages) {

@@ -60,9 +60,14 @@ public final class HostLinks {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    /** Where the user lands when they close the editor. */
+    /** The host's start page: where the user goes back to from a page about no file in particular. */
     public String closeUrl() {
         return settings.publicUrl();
+    }
+
+    /** Where the user lands when they close the editor on this file: the configured page, or the start page. */
+    public String closeUrl(String fileId, FileInfo info) {
+        return expand(settings.closeUrlTemplate(), fileId, info).orElse(settings.publicUrl());
     }
 
     /** The origin of our host pages, which may exchange PostMessage calls with the client frame. */

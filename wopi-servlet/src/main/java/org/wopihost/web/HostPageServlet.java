@@ -193,7 +193,7 @@ public class HostPageServlet extends HttpServlet {
     private Map<String, String> pageSettings(Opening o, String actionUrl) {
         Map<String, String> page = new LinkedHashMap<>();
         page.put("editorOrigin", HostLinks.origin(actionUrl));
-        page.put("closeUrl", links.closeUrl());
+        page.put("closeUrl", links.closeUrl(o.fileId(), o.info()));
         if (o.choice().permission() == Permission.VIEW) {
             // The edit page decides again: a reader who gets there is shown the viewer.
             page.put("editUrl", links.hostPage("edit", o.fileId()));

@@ -19,6 +19,7 @@ class CheckFileInfoLinksTest {
             "nuxeo.wopi.downloadURL", "https://ecm.example.com/nxfile/{repository}/{docId}/{xpath}/{fileName}",
             "nuxeo.wopi.fileSharingURL", "https://ecm.example.com/ui/#!/doc/{docId}?file={fileId}",
             "nuxeo.wopi.fileVersionsURL", "https://ecm.example.com/ui/#!/doc/{docId}/versions",
+            "nuxeo.wopi.closeURL", "https://ecm.example.com/ui/#!/doc/{docId}",
             "nuxeo.wopi.brand.name", "Example Corp",
             "nuxeo.wopi.brand.url", "https://www.example.com/"), Clock.systemUTC());
 
@@ -31,6 +32,8 @@ class CheckFileInfoLinksTest {
         assertThat(info.get("FileSharingUrl").asText())
                 .isEqualTo("https://ecm.example.com/ui/#!/doc/" + docId + "?file=" + HOST.fileId("Quarterly Report"));
         assertThat(info.get("BreadcrumbBrandName").asText()).isEqualTo("Example Corp");
+        // Closing the editor (CloseUrl, and UI_Close on the host page) leads back to the document.
+        assertThat(info.get("CloseUrl").asText()).isEqualTo("https://ecm.example.com/ui/#!/doc/" + docId);
         // The host page opens those pages when the editor asks (UI_Sharing, UI_FileVersions): it says so.
         assertThat(info.get("FileSharingPostMessage").asBoolean()).isTrue();
         assertThat(info.get("FileVersionPostMessage").asBoolean()).isTrue();
