@@ -30,6 +30,7 @@ import org.wopihost.spi.Permission;
 import org.wopihost.spi.Permissions;
 import org.wopihost.spi.Users;
 import org.wopihost.spi.WopiPlatform;
+import org.wopihost.spi.WopiMetrics;
 import org.wopihost.spi.WopiUser;
 import org.wopihost.testclient.MutableClock;
 
@@ -50,7 +51,7 @@ class EngineOverFakesTest {
             new WopiPlatform(new PlainTokens(), new KnownUsers(), new Acl(files), files, locks),
             WopiSettings.from(Map.of(ConfigKeys.MAX_FILE_SIZE, String.valueOf(MAX_FILE_SIZE)), "wopi",
                     "http://127.0.0.1:1/"),
-            ProofCheck.NONE, false, clock);
+            ProofCheck.NONE, false, clock, WopiMetrics.NONE, Optional::empty);
 
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
@@ -107,23 +108,12 @@ class EngineOverFakesTest {
     void aLockTakenByAnotherClientDuringTheUploadRefusesTheSave() {
         assertThat(override("alice", "LOCK", "X-WOPI-Lock", "L1").status()).isEqualTo(200);
         // The upload arrives; meanwhile the lock is released and another client takes the file.
-        byte[] body = bytes("late save");
-        InputStream slowBody = new ByteArrayInputStream(body) {
-            private boolean swapped;
-
-            @Override
-            public synchronized int read(byte[] b, int off, int len) {
-                if (!swapped) {
-                    swapped = true;
+        WopiResponse save = engine.handle(InterruptedUpload.putFile(fileId, "alice|" + fileId, "http://127.0.0.1:1/",
+                bytes("late save"), () -> {
                     locks.remove(report, "L1");
                     locks.create(report, new LockInfo("OTHER", "bob", clock.instant(),
                             clock.instant().plus(WopiSettings.LOCK_TTL)));
-                }
-                return super.read(b, off, len);
-            }
-        };
-        WopiResponse save = engine.handle(new Request("POST", WopiRequest.Endpoint.CONTENTS, fileId,
-                "alice|" + fileId, Map.of("X-WOPI-Override", "PUT", "X-WOPI-Lock", "L1"), slowBody, body.length));
+                }, "X-WOPI-Lock", "L1"));
         assertThat(save.status()).isEqualTo(409);
         assertThat(save.header("X-WOPI-Lock")).isEqualTo("OTHER");
         assertThat(files.info(report).orElseThrow().version()).isEqualTo("1");
