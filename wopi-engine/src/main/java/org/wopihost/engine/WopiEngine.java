@@ -53,14 +53,8 @@ public final class WopiEngine {
             Map.entry(key(CONTENTS, "POST", ""), "PutFile"));
 
     /**
-     * @param hostPages whether {@code {wopiPath}/view|edit/{fileId}} answer: only then do CheckFileInfo,
-     *                  PutRelativeFile and GetShareUrl hand their URLs out
-     */
-    public WopiEngine(WopiPlatform platform, WopiSettings settings, ProofCheck proofCheck, boolean hostPages, Clock clock) {
-        this(platform, settings, proofCheck, hostPages, clock, WopiMetrics.NONE, Optional::empty);
-    }
-
-    /**
+     * @param hostPages    whether {@code {wopiPath}/view|edit/{fileId}} answer: only then do CheckFileInfo,
+     *                     PutRelativeFile and GetShareUrl hand their URLs out
      * @param metrics      told of every request (by the servlet, which times it whole) and of every proof failure
      * @param capabilities the JSON the WOPI client answers at its capabilities endpoint
      *                     ({@link DiscoveryClient#capabilities()}); empty when unknown

@@ -37,13 +37,8 @@ public final class WopiHost {
      *                       CheckFileInfo, PutRelativeFile and GetShareUrl hand their URLs out
      * @param discoveryCache where the last good discovery XML is kept across restarts; null for nowhere
      * @param background     where discovery fetches triggered by proof-key checks run, off the request threads
+     * @param metrics        told of every request, proof failure and discovery refresh
      */
-    public static WopiHost assemble(WopiPlatform platform, WopiSettings settings, boolean hostPages,
-            Path discoveryCache, Clock clock, Executor background) {
-        return assemble(platform, settings, hostPages, discoveryCache, clock, background, WopiMetrics.NONE);
-    }
-
-    /** @param metrics told of every request, proof failure and discovery refresh */
     public static WopiHost assemble(WopiPlatform platform, WopiSettings settings, boolean hostPages,
             Path discoveryCache, Clock clock, Executor background, WopiMetrics metrics) {
         DiscoveryClient discovery = null;

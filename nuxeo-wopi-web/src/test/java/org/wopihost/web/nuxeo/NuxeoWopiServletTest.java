@@ -37,7 +37,7 @@ class NuxeoWopiServletTest {
                 mock(Permissions.class), mock(Files.class), mock(LockStore.class));
         when(service.config()).thenReturn(config);
         when(service.engine()).thenReturn(new WopiEngine(platform, config.settings(), proofCheck, true,
-                Clock.systemUTC()));
+                Clock.systemUTC(), org.wopihost.spi.WopiMetrics.NONE, java.util.Optional::empty));
         return service;
     }
 
