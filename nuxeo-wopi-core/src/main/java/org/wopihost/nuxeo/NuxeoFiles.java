@@ -153,7 +153,8 @@ public final class NuxeoFiles implements Files {
                 DocumentModel doc = session.getDocument(new IdRef(file.documentId()));
                 Blob previous = blob(doc, file.xpath()).orElseThrow(() -> new NuxeoException("No blob at " + file.xpath()));
                 // The upload is in: the lock it was checked against, and the file, must not have changed.
-                condition.check(locks.get(file), info(session, doc, file, previous));
+                // (no session: the condition needs the file's times and version, not its folder's title)
+                condition.check(locks.get(file), info(null, doc, file, previous));
                 blob.setFilename(previous.getFilename());
                 blob.setMimeType(previous.getMimeType());
                 doc.setPropertyValue(file.xpath(), (Serializable) blob);
