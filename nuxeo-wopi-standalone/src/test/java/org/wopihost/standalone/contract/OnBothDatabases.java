@@ -41,8 +41,7 @@ abstract class OnBothDatabases {
 
     @TestFactory
     Stream<DynamicTest> onH2() throws IOException {
-        host = onH2(folder, Clock.systemUTC());
-        return dynamicTests(cases(host));
+        return onHostOf(Map.of());
     }
 
     @TestFactory
@@ -50,12 +49,13 @@ abstract class OnBothDatabases {
     Stream<DynamicTest> onPostgres() throws Exception {
         Map<String, String> config = Map.of(StandaloneConfig.DB_URL, TestPostgres.newDatabase("wopi_contract_"),
                 StandaloneConfig.DB_USER, TestPostgres.user(), StandaloneConfig.DB_PASSWORD, TestPostgres.password());
-        host = StandaloneHost.open(new DataFolder(folder), config, "http://127.0.0.1:1/", Clock.systemUTC());
-        return dynamicTests(cases(host));
+        return onHostOf(config);
     }
 
-    static StandaloneHost onH2(Path folder, Clock clock) throws IOException {
-        return StandaloneHost.open(new DataFolder(folder), Map.of(), "http://127.0.0.1:1/", clock);
+    /** The cases on the ports of the host opened (and seeded) as the server opens it, with this configuration. */
+    private Stream<DynamicTest> onHostOf(Map<String, String> config) throws IOException {
+        host = StandaloneHost.open(new DataFolder(folder), config, "http://127.0.0.1:1/", Clock.systemUTC());
+        return dynamicTests(cases(host));
     }
 
     static Stream<DynamicTest> dynamicTests(List<ContractCase> cases) {
