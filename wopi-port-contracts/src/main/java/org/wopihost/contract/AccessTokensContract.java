@@ -43,25 +43,37 @@ public final class AccessTokensContract {
         String issue(String userId, String fileId, Permission permission);
     }
 
+    /**
+     * Tokens signed with the platform's own secret for a user and a file that are not access tokens: each
+     * lacks a claim an access token has, or holds a value none has (the platform's other tokens, say).
+     */
+    @FunctionalInterface
+    public interface IncompleteIssuer {
+        List<String> issue(String userId, String fileId);
+    }
+
     private final MutableClock clock = new MutableClock();
     private final AccessTokens tokens;
     private final Presenter presenter;
     private final ForeignIssuer foreign;
+    private final IncompleteIssuer incomplete;
     private final String user;
     private final String other;
 
     /**
-     * @param tokensAt  the token service under test, on the clock given (the contract moves it to expire tokens)
-     * @param presenter how a request of a token's user has it verified
-     * @param foreign   tokens signed with another secret
-     * @param user      a user id the platform knows
-     * @param other     another user id the platform knows
+     * @param tokensAt   the token service under test, on the clock given (the contract moves it to expire tokens)
+     * @param presenter  how a request of a token's user has it verified
+     * @param foreign    tokens signed with another secret
+     * @param incomplete tokens signed with the platform's secret, each lacking a claim
+     * @param user       a user id the platform knows
+     * @param other      another user id the platform knows
      */
     public AccessTokensContract(Function<Clock, AccessTokens> tokensAt, Presenter presenter, ForeignIssuer foreign,
-            String user, String other) {
+            IncompleteIssuer incomplete, String user, String other) {
         this.tokens = tokensAt.apply(clock);
         this.presenter = presenter;
         this.foreign = foreign;
+        this.incomplete = incomplete;
         this.user = user;
         this.other = other;
     }
@@ -74,6 +86,8 @@ public final class AccessTokensContract {
                 new ContractCase("a token is refused from its expiry on", this::expiredTokenIsRefused),
                 new ContractCase("a token changed anywhere is refused", this::changedTokenIsRefused),
                 new ContractCase("a token signed with another secret is refused", this::foreignTokenIsRefused),
+                new ContractCase("a token of the platform's secret lacking a claim is refused",
+                        this::incompleteTokenIsRefused),
                 new ContractCase("what is not a token is refused", this::garbageIsRefused));
     }
 
@@ -149,6 +163,14 @@ public final class AccessTokensContract {
         String file = newFileId();
         for (Permission permission : Permission.values()) {
             assertRefused(foreign.issue(user, file, permission), user);
+        }
+    }
+
+    private void incompleteTokenIsRefused() {
+        List<String> signed = incomplete.issue(user, newFileId());
+        assertThat(signed).isNotEmpty();
+        for (String token : signed) {
+            assertRefused(token, user);
         }
     }
 

@@ -112,8 +112,14 @@ public final class JwtAccessTokens implements AccessTokens {
                 || !audience.equals(List.of(TokenClaims.audience(wopiPath, fileId)))) {
             throw new InvalidTokenException("Access token audience does not match its file");
         }
-        AccessToken accessToken = new AccessToken(jwt.getSubject(), fileId,
-                TokenClaims.permission(jwt.getClaim(TokenClaims.PERMISSION).asString()), jwt.getExpiresAtAsInstant());
+        // Claim presence lets a claim through whose value is null ("exp": null): not an access token either.
+        String user = jwt.getSubject();
+        Instant expiresAt = jwt.getExpiresAtAsInstant();
+        if (user == null || user.isEmpty() || expiresAt == null) {
+            throw new InvalidTokenException("Access token without a user or an expiry");
+        }
+        AccessToken accessToken = new AccessToken(user, fileId,
+                TokenClaims.permission(jwt.getClaim(TokenClaims.PERMISSION).asString()), expiresAt);
         if (verified.size() >= VERIFIED_MAX) {
             verified.clear();
         }
