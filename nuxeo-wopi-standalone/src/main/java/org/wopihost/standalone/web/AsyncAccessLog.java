@@ -2,6 +2,8 @@ package org.wopihost.standalone.web;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
@@ -59,10 +61,15 @@ public final class AsyncAccessLog extends AbstractLifeCycle implements RequestLo
         writer.join();
     }
 
+    /** Writes lines in batches: under load the writer takes what queued while it wrote, without waiting. */
     private void drain() {
+        List<String> batch = new ArrayList<>(CAPACITY);
         try {
             while (true) {
-                log.info(lines.take());
+                batch.add(lines.take());
+                lines.drainTo(batch);
+                batch.forEach(log::info);
+                batch.clear();
             }
         } catch (InterruptedException e) {
             for (String line = lines.poll(); line != null; line = lines.poll()) {
