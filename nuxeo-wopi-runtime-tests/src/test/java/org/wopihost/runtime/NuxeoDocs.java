@@ -29,13 +29,22 @@ public final class NuxeoDocs {
 
     /** Creates the user {@code name}, whose password is its name, unless it exists. */
     public static void user(String name) {
+        user(name, null, null, null);
+    }
+
+    /** Creates the user {@code name}, whose password is its name, with these (nullable) fields, unless it exists. */
+    public static void user(String name, String firstName, String lastName, String email) {
         UserManager users = Framework.getService(UserManager.class);
         if (users.getPrincipal(name) != null) {
             return;
         }
         DocumentModel user = users.getBareUserModel();
-        user.setProperty(users.getUserSchemaName(), users.getUserIdField(), name);
-        user.setProperty(users.getUserSchemaName(), "password", name);
+        String schema = users.getUserSchemaName();
+        user.setProperty(schema, users.getUserIdField(), name);
+        user.setProperty(schema, "password", name);
+        user.setProperty(schema, "firstName", firstName);
+        user.setProperty(schema, "lastName", lastName);
+        user.setProperty(schema, "email", email);
         users.createUser(user);
     }
 

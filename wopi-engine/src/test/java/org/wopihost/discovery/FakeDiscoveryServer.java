@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +24,9 @@ final class FakeDiscoveryServer implements AutoCloseable {
     private final AtomicInteger hits = new AtomicInteger();
     private volatile int status = 200;
     private volatile byte[] body = new byte[0];
-    private volatile long delayMillis;
+    private volatile boolean stalled;
+    /** Released when the server stops: what a stalled answer waits for. */
+    private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile byte[] capabilities;
 
     FakeDiscoveryServer() throws IOException {
@@ -40,8 +43,9 @@ final class FakeDiscoveryServer implements AutoCloseable {
             hits.notifyAll();
         }
         try (exchange) {
-            if (delayMillis > 0) {
-                Thread.sleep(delayMillis);
+            if (stalled) {
+                stopped.await();
+                return;
             }
             byte[] response = body;
             exchange.getResponseHeaders().set("Content-Type", "text/xml; charset=utf-8");
@@ -93,8 +97,9 @@ final class FakeDiscoveryServer implements AutoCloseable {
         return this;
     }
 
-    FakeDiscoveryServer delay(long millis) {
-        this.delayMillis = millis;
+    /** From now on, answers no discovery request: each waits, unanswered, until the server stops. */
+    FakeDiscoveryServer stall() {
+        this.stalled = true;
         return this;
     }
 
@@ -118,6 +123,7 @@ final class FakeDiscoveryServer implements AutoCloseable {
     }
 
     void stop() {
+        stopped.countDown();
         server.stop(0);
         executor.shutdownNow();
     }

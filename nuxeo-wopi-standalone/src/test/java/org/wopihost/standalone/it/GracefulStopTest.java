@@ -45,7 +45,7 @@ class GracefulStopTest {
                     + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.write(body, 0, 10000);
             out.flush();
-            Thread.sleep(300);
+            UploadsInProgress.await(data, 1);
             stopping = CompletableFuture.runAsync(() -> {
                 try {
                     server.close();
@@ -53,7 +53,8 @@ class GracefulStopTest {
                     throw new IllegalStateException(e);
                 }
             });
-            Thread.sleep(500);
+            DataFolder folder = new DataFolder(data);
+            Await.until("the server stopping (its URL withdrawn)", () -> folder.serverUrl().isEmpty());
             assertThat(stopping).isNotDone(); // it waits for the save
             out.write(body, 10000, 10000);
             out.flush();

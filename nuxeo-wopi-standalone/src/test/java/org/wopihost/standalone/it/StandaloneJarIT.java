@@ -92,7 +92,7 @@ class StandaloneJarIT {
                     .getBytes(StandardCharsets.US_ASCII));
             out.write(new byte[2_000_000]);
             out.flush();
-            Thread.sleep(300);
+            UploadsInProgress.await(data, 1);
             server.kill(); // kill -9 while the body streams
         }
 

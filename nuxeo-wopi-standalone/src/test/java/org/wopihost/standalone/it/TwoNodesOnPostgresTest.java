@@ -115,7 +115,7 @@ class TwoNodesOnPostgresTest {
                     + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.write(body, 0, body.length / 2);
             out.flush();
-            awaitAnUploadInProgress();
+            UploadsInProgress.await(data, 1);
 
             try (StandaloneServer nodeC = StandaloneServer.start("127.0.0.1", 0, new DataFolder(data), config,
                     Clock.systemUTC())) {
@@ -128,20 +128,6 @@ class TwoNodesOnPostgresTest {
         }
         assertThat(a.getFile().body()).isEqualTo(body);
         assertThat(a.unlock("slow-upload").statusCode()).isEqualTo(200);
-    }
-
-    /** Polls until a node writes an upload under DATA/tmp/: the request body is read asynchronously. */
-    private static void awaitAnUploadInProgress() throws Exception {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            try (var files = Files.walk(data.resolve("tmp"))) {
-                if (files.anyMatch(p -> p.toString().endsWith(".part"))) {
-                    return;
-                }
-            }
-            Thread.sleep(10);
-        }
-        throw new AssertionError("No upload in progress under " + data.resolve("tmp"));
     }
 
     @Test
