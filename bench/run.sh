@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Side-by-side benchmark of the packaged standalone host and nginx serving the same bytes, in one run,
-# over loopback. Prints a table of ratios against the targets of issue 10. Takes about 3 minutes and
+# over loopback. Prints a table of ratios against the targets of issue 10. Takes about 4 minutes and
 # 3 GB of /tmp.
 #
 #   bench/run.sh                 # builds the jar first if it is missing
@@ -17,7 +17,10 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(dirname "$HERE")
 JAR=${JAR:-$ROOT/nuxeo-wopi-standalone/target/nuxeo-wopi-standalone.jar}
 DURATION=${DURATION:-10}       # seconds per wrk run
-WARMUP=${WARMUP:-8}            # seconds of load before anything is measured
+# Seconds of load on each of CheckFileInfo and Lock before anything is measured. A host runs for
+# hours: the bench measures it once the JIT has compiled the request path, which on 2 cores already
+# busy serving takes far longer than the 8 s first used (C2's queue was still 30 s behind).
+WARMUP=${WARMUP:-30}
 CONNECTIONS=${CONNECTIONS:-64}
 LOCK_FILES=${LOCK_FILES:-64}   # documents the Lock/RefreshLock load is spread over
 MANY=${MANY:-100000}           # documents for the "many documents" CheckFileInfo run

@@ -50,23 +50,21 @@ final class LockRules {
         return store.get(file).map(LockInfo::lockId);
     }
 
-    /** Lock: takes a free lock as {@code user}, refreshes our own, refuses another's. */
+    /**
+     * Lock: refreshes our own lock, takes a free one as {@code user}, refuses another's. Our own comes
+     * first: Office locks again what it holds every few minutes, and that is then one step.
+     */
     void lock(FileRef file, String lockId, WopiUser user) throws WopiException {
         for (int i = 0; i < ATTEMPTS; i++) {
             LockInfo next = newLock(lockId, user);
-            if (store.create(file, next)) {
+            if (store.replace(file, lockId, next) || store.create(file, next)) {
                 return;
             }
             Optional<String> current = current(file);
-            if (current.isEmpty()) {
-                continue; // released or expired in between: try to take it again
-            }
-            if (!current.get().equals(lockId)) {
+            if (current.isPresent() && !current.get().equals(lockId)) {
                 throw WopiException.lockMismatch(current.get(), "The file is locked by another client");
             }
-            if (store.replace(file, lockId, next)) {
-                return;
-            }
+            // Released, expired or taken with our id in between: try again.
         }
         throw conflict(file, "The lock kept changing");
     }

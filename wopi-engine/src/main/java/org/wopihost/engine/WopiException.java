@@ -5,7 +5,9 @@ import java.util.Map;
 
 /**
  * Ends a request with a WOPI error status and the headers the spec asks for with it. The message
- * goes to the log only: error bodies tell the client nothing it could use against us.
+ * goes to the log only: error bodies tell the client nothing it could use against us. It is an answer,
+ * not a fault, so it has no stack trace: filling one in cost a rejected request more than its answer
+ * (a 409 to a lock conflict is everyday traffic).
  */
 public class WopiException extends Exception {
     private static final long serialVersionUID = 1L;
@@ -15,7 +17,7 @@ public class WopiException extends Exception {
     private transient Map<String, Object> body;
 
     public WopiException(int status, String message) {
-        super(message);
+        super(message, null, false, false);
         this.status = status;
     }
 

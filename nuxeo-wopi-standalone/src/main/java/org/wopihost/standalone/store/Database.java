@@ -10,10 +10,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -36,6 +40,10 @@ public final class Database implements AutoCloseable {
     public interface Work<T> {
         T run(Connection connection) throws SQLException, IOException;
     }
+
+    /** Attempts of a transaction the database rolls back to break a deadlock: a real deadlock settles in one. */
+    private static final int ATTEMPTS = 3;
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
     private final HikariDataSource dataSource;
     private final boolean embedded;
@@ -111,24 +119,74 @@ public final class Database implements AutoCloseable {
         return run(work, null);
     }
 
-    /** @param flush what makes the commit reach the file or the disk, null when it does already */
+    /**
+     * Runs {@code work} in a transaction, again (from the start, in a new transaction) when the database
+     * rolled it back to break a deadlock or a serialization conflict: such a rollback undid everything,
+     * and the next attempt usually passes. A save meeting a node that starts, or a lock change, must not
+     * end in a 500 for that.
+     *
+     * @param flush what makes the commit reach the file or the disk, null when it does already
+     */
     private <T> T run(Work<T> work, GroupFlush flush) {
-        try (Connection c = dataSource.getConnection()) {
+        for (int attempt = 1;; attempt++) {
             try {
-                T result = work.run(c);
-                c.commit();
-                if (flush != null) {
-                    flush.afterCommit(c);
+                return runOnce(work, flush);
+            } catch (RolledBack e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
                 }
-                return result;
+                LOG.debug("Transaction rolled back by the database (attempt {} of {}): {}", attempt, ATTEMPTS,
+                        e.getMessage());
+            }
+        }
+    }
+
+    private <T> T runOnce(Work<T> work, GroupFlush flush) {
+        try (Connection c = dataSource.getConnection()) {
+            T result;
+            try {
+                result = work.run(c);
+                c.commit();
             } catch (SQLException | IOException | RuntimeException e) {
                 c.rollback();
+                Optional<SQLException> rolledBack = rolledBackByDatabase(e);
+                if (rolledBack.isPresent()) {
+                    throw new RolledBack(rolledBack.get());
+                }
                 throw e;
             }
+            // Committed: from here on a failure is reported, never retried.
+            if (flush != null) {
+                flush.afterCommit(c);
+            }
+            return result;
         } catch (SQLException e) {
             throw new StoreException(e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The database's own rollback of the transaction, if that is what {@code e} is: SQLState class 40,
+     * PostgreSQL's deadlock (40P01) and serialization failure (40001), H2's deadlock (40001). A lock
+     * wait that timed out is not one: retrying would wait again.
+     */
+    static Optional<SQLException> rolledBackByDatabase(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("40")) {
+                return Optional.of(sql);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A transaction the database rolled back before it committed: nothing of it remains. */
+    private static final class RolledBack extends StoreException {
+        private static final long serialVersionUID = 1L;
+
+        RolledBack(SQLException cause) {
+            super(cause);
         }
     }
 

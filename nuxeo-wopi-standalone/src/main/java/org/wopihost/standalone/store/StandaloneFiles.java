@@ -17,10 +17,12 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.wopihost.spi.FileAccess;
 import org.wopihost.spi.FileInfo;
 import org.wopihost.spi.FileRef;
 import org.wopihost.spi.Files;
 import org.wopihost.spi.OpenedFile;
+import org.wopihost.spi.Permission;
 import org.wopihost.spi.SaveFailedException;
 import org.wopihost.spi.SaveOptions;
 import org.wopihost.spi.WopiUser;
@@ -34,10 +36,19 @@ import org.wopihost.spi.WriteRefusedException;
  */
 public final class StandaloneFiles implements Files {
 
-    private static final String CURRENT = "SELECT b.file_name, b.current_version, v.size, v.modified_at, v.blob_key,"
-            + " d.owner_id, d.title FROM wopi_blobs b"
+    private static final String CURRENT_FROM = " FROM wopi_blobs b"
             + " JOIN wopi_versions v ON v.doc_id = b.doc_id AND v.xpath = b.xpath AND v.version = b.current_version"
             + " JOIN wopi_documents d ON d.id = b.doc_id WHERE b.doc_id = ? AND b.xpath = ?";
+    private static final String CURRENT = "SELECT b.file_name, b.current_version, v.size, v.modified_at, v.blob_key,"
+            + " d.owner_id, d.title" + CURRENT_FROM;
+    /**
+     * {@link #CURRENT} and, in the same statement, the highest permission of a user's own ACL entry or
+     * {@code Everyone}'s (2 edit, 1 view, null none): how a request's file is resolved.
+     */
+    private static final String CURRENT_WITH_PERMISSION = "SELECT b.file_name, b.current_version, v.size,"
+            + " v.modified_at, v.blob_key, d.owner_id, d.title,"
+            + " (SELECT MAX(CASE a.permission WHEN 'EDIT' THEN 2 ELSE 1 END) FROM wopi_acl a"
+            + " WHERE a.doc_id = b.doc_id AND a.principal IN (?, ?))" + CURRENT_FROM;
 
     private static final Logger LOG = LoggerFactory.getLogger(StandaloneFiles.class);
     private static final String NAMES_TASK = "sibling-names";
@@ -302,14 +313,31 @@ public final class StandaloneFiles implements Files {
         try (PreparedStatement ps = c.prepareStatement(CURRENT)) {
             Documents.bind(ps, file.documentId(), file.xpath());
             try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(current(rs, file)) : Optional.empty();
+            }
+        }
+    }
+
+    /** What {@code principal} (or {@code Everyone}) may do with the file, and its current version: one statement. */
+    static Optional<FileAccess> access(Connection c, FileRef file, String principal) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(CURRENT_WITH_PERMISSION)) {
+            Documents.bind(ps, principal, StandalonePermissions.EVERYONE, file.documentId(), file.xpath());
+            try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                FileInfo info = new FileInfo(file, rs.getString(1), rs.getLong(3), String.valueOf(rs.getInt(2)),
-                        Instant.ofEpochMilli(rs.getLong(4)), rs.getString(6), rs.getString(7), null);
-                return Optional.of(new Current(info, rs.getString(5)));
+                int permission = rs.getInt(8); // 0 when null: no entry
+                return permission == 0 ? Optional.empty()
+                        : Optional.of(new FileAccess(permission == 2 ? Permission.EDIT : Permission.VIEW,
+                                current(rs, file).info()));
             }
         }
+    }
+
+    private static Current current(ResultSet rs, FileRef file) throws SQLException {
+        FileInfo info = new FileInfo(file, rs.getString(1), rs.getLong(3), String.valueOf(rs.getInt(2)),
+                Instant.ofEpochMilli(rs.getLong(4)), rs.getString(6), rs.getString(7), null);
+        return new Current(info, rs.getString(5));
     }
 
     private static Integer currentVersionForUpdate(Connection c, FileRef file) throws SQLException {

@@ -31,17 +31,13 @@ public final class StandalonePermissions implements Permissions {
         return db.read(c -> of(c, user, file));
     }
 
-    /** The ACL and the current version, on one connection. */
+    /** The ACL and the current version, in one statement. */
     @Override
     public Optional<FileAccess> access(WopiUser user, FileRef file) {
         if (!Documents.REPOSITORY.equals(file.repository())) {
             return Optional.empty();
         }
-        return db.read(c -> {
-            Optional<Permission> permission = of(c, user, file);
-            return permission.isEmpty() ? Optional.<FileAccess>empty()
-                    : StandaloneFiles.current(c, file).map(current -> new FileAccess(permission.get(), current.info()));
-        });
+        return db.read(c -> StandaloneFiles.access(c, file, user.id()));
     }
 
     private static Optional<Permission> of(Connection c, WopiUser user, FileRef file) throws SQLException {

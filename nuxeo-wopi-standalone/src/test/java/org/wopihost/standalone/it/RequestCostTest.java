@@ -54,8 +54,11 @@ class RequestCostTest {
         assertThat(connectionsFor(alice::checkFileInfo)).as("CheckFileInfo").isEqualTo(4);
         // user, ACL and metadata, the version read
         assertThat(connectionsFor(alice::getFile)).as("GetFile").isEqualTo(3);
-        // user, ACL and metadata, the lock taken
-        assertThat(connectionsFor(() -> alice.lock("L"))).as("Lock").isEqualTo(3);
+        // user, ACL and metadata, our own lock looked for, the free lock taken
+        assertThat(connectionsFor(() -> alice.lock("L"))).as("Lock").isEqualTo(4);
+        // user, ACL and metadata, our own lock refreshed (Office locks again what it holds)
+        assertThat(connectionsFor(() -> alice.lock("L"))).as("Lock again").isEqualTo(3);
+        assertThat(connectionsFor(() -> alice.refreshLock("L"))).as("RefreshLock").isEqualTo(3);
         // user, ACL and metadata, the lock checked, the save with its lock re-check in one transaction
         assertThat(connectionsFor(() -> alice.putFile("v2".getBytes(), "X-WOPI-Lock", "L"))).as("PutFile").isEqualTo(4);
     }
