@@ -79,7 +79,7 @@ public final class NuxeoLockStore implements LockStore {
      */
     @Override
     public boolean create(FileRef file, LockInfo lock) {
-        NuxeoPrincipal holder = services.userManager().getPrincipal(lock.userId());
+        NuxeoPrincipal holder = NuxeoUsers.principal(services, lock.userId()).orElse(null);
         if (lockedInNuxeoByOther(file, holder)) {
             return false;
         }

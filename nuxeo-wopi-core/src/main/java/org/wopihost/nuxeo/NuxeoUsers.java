@@ -29,8 +29,21 @@ public final class NuxeoUsers implements Users {
 
     /** The Nuxeo principal of a user id, or empty when no such user (any more) exists. */
     Optional<NuxeoPrincipal> principal(String userId) {
+        return principal(services, userId);
+    }
+
+    /**
+     * The Nuxeo principal of a user id: the one Nuxeo logged in for the current request when it is that
+     * user (a WOPI request's token user always is: NuxeoAccessTokens checks it), else the UserManager's.
+     * A WOPI request so costs no lookup beyond Nuxeo's own login.
+     */
+    static Optional<NuxeoPrincipal> principal(NuxeoServices services, String userId) {
         if (userId == null || userId.isEmpty()) {
             return Optional.empty();
+        }
+        NuxeoPrincipal login = services.currentPrincipal();
+        if (login != null && userId.equals(login.getName())) {
+            return Optional.of(login);
         }
         return Optional.ofNullable(services.userManager().getPrincipal(userId));
     }

@@ -2,6 +2,7 @@ package org.wopihost.nuxeo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -29,6 +30,17 @@ class NuxeoUsersTest {
     void fallsBackToTheIdWithoutNames() {
         Fixtures.principal(services, "bob");
         assertThat(users.find("bob")).contains(new WopiUser("bob", "bob", null));
+    }
+
+    @Test
+    void theUserNuxeoLoggedInIsTakenAsItIs() {
+        NuxeoPrincipal login = mock(NuxeoPrincipal.class);
+        when(login.getName()).thenReturn("jdoe");
+        when(services.currentPrincipal()).thenReturn(login);
+        assertThat(users.find("jdoe")).contains(new WopiUser("jdoe", "jdoe", null));
+        verify(services.userManager(), never()).getPrincipal("jdoe");
+        Fixtures.principal(services, "bob");
+        assertThat(users.find("bob")).as("another user is looked up").contains(new WopiUser("bob", "bob", null));
     }
 
     @Test
