@@ -80,14 +80,15 @@ public final class NuxeoLockStore implements LockStore {
     @Override
     public boolean create(FileRef file, LockInfo lock) {
         NuxeoPrincipal holder = NuxeoUsers.principal(services, lock.userId()).orElse(null);
-        if (lockedInNuxeoByOther(file, holder)) {
-            return false;
-        }
-        if (!swap(file, Optional::isEmpty, current -> lock)) {
-            return false;
-        }
-        takeDocumentLock(file, holder);
-        return true;
+        // One transaction for the Nuxeo lock, looked at and then taken: the key/value store between the
+        // two is outside transactions (its SQL store uses connections no transaction enlists).
+        return services.inTransaction(() -> {
+            if (lockedInNuxeoByOther(file, holder) || !swap(file, Optional::isEmpty, current -> lock)) {
+                return false;
+            }
+            takeDocumentLock(file, holder);
+            return true;
+        });
     }
 
     @Override
