@@ -28,8 +28,9 @@ import io.dropwizard.metrics5.MetricRegistry;
 import io.dropwizard.metrics5.SharedMetricRegistries;
 
 /**
- * What one WOPI request costs Nuxeo in the binding (our servlet, after Nuxeo's own login of the token):
- * transactions begun, principal lookups, and document states read from the repository. Observed through
+ * What one WOPI request costs Nuxeo in the binding (our servlet, after Nuxeo's own login of the token,
+ * which costs one principal lookup and no transaction): transactions begun, principal lookups, and
+ * document states read from the repository. Observed through
  * Nuxeo itself: its transaction manager's association listener, its user manager (the class a server
  * runs, counting), and the metrics of the DBS cache a MongoDB server runs with. The requests run without
  * a request transaction, as on a server (OSGI-INF/test-request-cost-contrib.xml).
