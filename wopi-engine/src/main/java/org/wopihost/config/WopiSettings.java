@@ -134,11 +134,6 @@ public record WopiSettings(
         return baseUrl + wopiPath + "/files/" + fileId;
     }
 
-    /** The path (no scheme, host or context) of a file's WOPI URLs, which a token's audience names. */
-    public String wopiFilePath(String fileId) {
-        return "/" + wopiPath + "/files/" + fileId;
-    }
-
     private static String orElse(String value, String fallback) {
         return value != null ? value : fallback;
     }
