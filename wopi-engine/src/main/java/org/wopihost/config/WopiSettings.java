@@ -43,8 +43,8 @@ public record WopiSettings(
         PRINT, EXPORT, COPY
     }
 
-    public static final Duration DEFAULT_TOKEN_TTL = Duration.ofHours(10);
-    public static final long DEFAULT_MAX_FILE_SIZE = 512L * 1024 * 1024;
+    private static final Duration DEFAULT_TOKEN_TTL = Duration.ofHours(10);
+    private static final long DEFAULT_MAX_FILE_SIZE = 512L * 1024 * 1024;
     /** WOPI locks last 30 minutes after the last Lock or RefreshLock: fixed by the protocol. */
     public static final Duration LOCK_TTL = Duration.ofMinutes(30);
 
