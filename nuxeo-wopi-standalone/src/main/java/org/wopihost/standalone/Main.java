@@ -55,11 +55,14 @@ public final class Main implements Callable<Integer> {
     }
 
     /** Runs a command line and returns the exit code (0 success, 1 failure, 2 usage). */
-    public static int run(String... args) {
+    private static int run(String... args) {
         return commandLine().execute(args);
     }
 
-    /** The command line as {@link #run} executes it: failures explained in one line, enums in any case. */
+    /**
+     * The command line as {@link #run} executes it: failures explained in one line, enums in any case.
+     * Public for CommandLineTest, which runs commands through it to capture what they print.
+     */
     public static CommandLine commandLine() {
         return new CommandLine(new Main()).setExecutionExceptionHandler(Main::report)
                 .setCaseInsensitiveEnumValuesAllowed(true);
