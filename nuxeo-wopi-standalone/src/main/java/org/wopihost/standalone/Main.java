@@ -26,8 +26,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code java -jar nuxeo-wopi-standalone.jar [--port 8090] [--bind 127.0.0.1] [--data ./wopi-data]
- * [--config FILE]} serves; the {@code token}, {@code list}, {@code import}, {@code add-user}, {@code passwd},
- * {@code users}, {@code grant}, {@code revoke} and {@code delete} subcommands manage a data folder; {@code doctor} checks the configuration. Scripts rely on these options: keep them stable.
+ * [--config FILE]} serves; the {@code token}, {@code list}, {@code import}, {@code add-user},
+ * {@code passwd}, {@code users}, {@code grant}, {@code revoke} and {@code delete} subcommands manage a
+ * data folder; {@code doctor} checks the configuration. Scripts rely on these options: keep them stable.
  */
 @Command(name = "nuxeo-wopi-standalone", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "A WOPI host serving the documents of a data folder.",
