@@ -34,8 +34,9 @@ import org.wopihost.spi.WriteCondition;
  * Blobs of Nuxeo documents: the main file ({@code file:content}) or an attachment
  * ({@code files:files/N/file}). Reads go through a system session (the engine has checked the user's
  * permission just before); writes go through the user's own session, so Nuxeo checks Write again and
- * records the user as last contributor. A save through WOPI is flagged with {@link #WOPI_SAVE} in the
- * document's context data, which {@link WopiVersioningFilter} turns into a new minor version.
+ * records the user as last contributor. A save that makes a version is flagged with {@link #WOPI_SAVE} in
+ * the document's context data, which {@link WopiVersioningFilter} turns into a new minor version; an
+ * autosave only updates the live document ({@link #save}).
  */
 public final class NuxeoFiles implements Files {
 
@@ -427,7 +428,7 @@ public final class NuxeoFiles implements Files {
         }
     }
 
-    /** File ids of every blob this binding serves on a document (used to release its WOPI locks). */
+    /** Every blob this binding serves on a document (used to release its WOPI locks). */
     static List<FileRef> blobRefs(DocumentModel doc) {
         List<FileRef> refs = new ArrayList<>();
         refs.add(new FileRef(doc.getRepositoryName(), doc.getId(), MAIN_BLOB));

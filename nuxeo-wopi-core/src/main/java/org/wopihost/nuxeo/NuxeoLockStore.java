@@ -24,9 +24,10 @@ import org.wopihost.spi.LockInfo;
 import org.wopihost.spi.LockStore;
 
 /**
- * WOPI locks in a Nuxeo KeyValueStore of our own ({@value #STORE_NAME}): one key per file id holding the
- * lock id and its expiry ({@link StoredLock}), changed by compare-and-set on the exact stored value, so
- * locks are atomic cluster-wide and expire on time whatever the store (its TTL only collects garbage).
+ * WOPI locks in a Nuxeo KeyValueStore of our own ({@value #STORE_NAME}): one key per file (its WOPI file
+ * id) holding the lock id, its holder, since when and its expiry ({@link StoredLock}), changed by
+ * compare-and-set on the exact stored value, so locks are atomic cluster-wide and expire on time whatever
+ * the store (its TTL only collects garbage).
  * Taking a WOPI lock also takes the Nuxeo document lock as the requesting user, so Nuxeo users and the
  * sync client see the document locked; a document locked in Nuxeo by someone else refuses WOPI locks
  * (the lock owner's edits win). We remember which document locks we took ({@link TakenDocumentLocks}) and
@@ -47,6 +48,7 @@ public final class NuxeoLockStore implements LockStore {
     private final NuxeoServices services;
     private final Clock clock;
 
+    /** Public for the runtime tests, which build one over Nuxeo's real store with a clock of their own. */
     public NuxeoLockStore(KeyValueStore store, NuxeoServices services, Clock clock) {
         this.store = store;
         this.taken = new TakenDocumentLocks(store);

@@ -18,7 +18,10 @@ import org.nuxeo.runtime.kv.KeyValueService;
 import org.nuxeo.runtime.kv.KeyValueStore;
 import org.nuxeo.runtime.transaction.TransactionHelper;
 
-/** {@link NuxeoServices} on the running Nuxeo platform. Straight delegation, nothing to test without Nuxeo. */
+/**
+ * {@link NuxeoServices} on the running Nuxeo platform. Straight delegation, nothing to test without Nuxeo.
+ * Public for the runtime tests, which build a {@link NuxeoLockStore} over it with a clock of their own.
+ */
 public final class RuntimeNuxeoServices implements NuxeoServices {
 
     @Override

@@ -18,7 +18,6 @@ import org.wopihost.discovery.DiscoveryClient;
 import org.wopihost.discovery.DiscoveryDocument;
 import org.wopihost.discovery.DiscoveryUnavailableException;
 import org.wopihost.engine.ProofCheck;
-import org.wopihost.engine.StuckLocks;
 import org.wopihost.engine.WopiEngine;
 import org.wopihost.engine.WopiHost;
 import org.wopihost.spi.WopiMetrics;
@@ -143,17 +142,16 @@ public class WopiHostComponent extends DefaultComponent implements WopiHostServi
     }
 
     @Override
-    public void setApps(WopiApps apps) {
-        this.apps = apps;
-    }
-
-    @Override
     public Optional<DiscoveryClient> discovery() {
         return wopi == null ? Optional.empty() : wopi.discovery();
     }
 
-    @Override
-    public ProofCheck proofCheck() {
+    /**
+     * The proof-key check the engine applies: X-WOPI-Proof against the keys discovery publishes when
+     * discovery is configured and {@code nuxeo.wopi.proofKeys.enabled} is true; {@link ProofCheck#NONE}
+     * otherwise. What the wiring tests look at.
+     */
+    ProofCheck proofCheck() {
         return wopi == null ? ProofCheck.NONE : wopi.proofCheck();
     }
 
@@ -162,23 +160,16 @@ public class WopiHostComponent extends DefaultComponent implements WopiHostServi
         return wopi.engine();
     }
 
-    @Override
-    public WopiMetrics metrics() {
-        return metrics;
-    }
-
-    @Override
-    public StuckLocks stuckLocks() {
-        return wopi.stuckLocks();
-    }
-
-    @Override
-    public boolean hostPages() {
+    /** Whether CheckFileInfo announces our host pages (HostViewUrl, HostEditUrl): when there is a WOPI client. For tests. */
+    boolean hostPages() {
         return config != null && config.settings().discoveryUrl() != null;
     }
 
-    @Override
-    public void setDiscoveryRefresh(Runnable refresh) {
+    /**
+     * The refresh to run when our scheduler fires (the discovery client's; tests install their own), run
+     * once at install when {@code nuxeo.wopi.discoveryURL} is set.
+     */
+    void setDiscoveryRefresh(Runnable refresh) {
         this.discoveryRefresh = refresh;
         if (config != null && config.settings().discoveryUrl() != null) {
             refreshDiscovery();

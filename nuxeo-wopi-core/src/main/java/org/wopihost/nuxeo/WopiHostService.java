@@ -3,10 +3,7 @@ package org.wopihost.nuxeo;
 import java.util.Optional;
 
 import org.wopihost.discovery.DiscoveryClient;
-import org.wopihost.engine.ProofCheck;
-import org.wopihost.engine.StuckLocks;
 import org.wopihost.engine.WopiEngine;
-import org.wopihost.spi.WopiMetrics;
 import org.wopihost.spi.WopiPlatform;
 
 /** The WOPI service of the Nuxeo add-on: configuration and the engine's ports, wired once. */
@@ -22,35 +19,11 @@ public interface WopiHostService {
     /** Which application opens which file: from discovery, or {@link WopiApps#NONE} without a discovery URL. */
     WopiApps apps();
 
-    /** Installs other applications (tests, or a client not described by discovery). */
-    void setApps(WopiApps apps);
-
     /** The WOPI client's discovery, when {@code nuxeo.wopi.discoveryURL} is set. */
     Optional<DiscoveryClient> discovery();
 
-    /**
-     * The proof-key check for the WOPI servlet: X-WOPI-Proof against the keys discovery publishes when
-     * discovery is configured and {@code nuxeo.wopi.proofKeys.enabled} is true; {@link ProofCheck#NONE} otherwise.
-     */
-    ProofCheck proofCheck();
-
     /** The protocol engine the WOPI servlet serves, assembled once with {@code WopiHost}. */
     WopiEngine engine();
-
-    /** Who holds a file's WOPI lock, and the release of a stuck one (its holder, or a document manager). */
-    StuckLocks stuckLocks();
-
-    /** Whether CheckFileInfo announces our host pages (HostViewUrl, HostEditUrl): when there is a WOPI client. */
-    boolean hostPages();
-
-    /** Where the WOPI servlet reports requests: Nuxeo's metric registry. */
-    WopiMetrics metrics();
-
-    /**
-     * The refresh to run when our scheduler fires (the discovery client's by default), run once at
-     * install when {@code nuxeo.wopi.discoveryURL} is set.
-     */
-    void setDiscoveryRefresh(Runnable refresh);
 
     /** Starts the discovery refresh, if one is installed. Never throws: a failed refresh keeps the old data. */
     void refreshDiscovery();

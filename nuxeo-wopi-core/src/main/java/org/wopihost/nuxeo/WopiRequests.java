@@ -55,7 +55,10 @@ public final class WopiRequests {
         }
     }
 
-    /** Whether the current thread is serving a WOPI request. */
+    /**
+     * Whether the current thread is serving a WOPI request. Public for nuxeo-wopi-web's servlet test,
+     * which checks that the WOPI servlet marks its requests.
+     */
     public static boolean isActive() {
         return Boolean.TRUE.equals(ACTIVE.get());
     }

@@ -3,7 +3,10 @@ package org.wopihost.nuxeo;
 import org.nuxeo.ecm.core.api.DocumentModel;
 import org.nuxeo.ecm.core.versioning.VersioningPolicyFilter;
 
-/** Matches saves made through WOPI, for our versioning policy (a new minor version per save). */
+/**
+ * Matches the WOPI saves that make a version (flagged {@link NuxeoFiles#WOPI_SAVE}; autosaves are not), for
+ * our versioning policy: a new minor version each.
+ */
 public class WopiVersioningFilter implements VersioningPolicyFilter {
 
     @Override

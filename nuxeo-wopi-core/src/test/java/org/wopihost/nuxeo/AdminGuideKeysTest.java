@@ -17,8 +17,9 @@ class AdminGuideKeysTest {
         Map<String, String> table = KeyTable.read(KeyTable.repositoryRoot().resolve("docs/nuxeo-admin.md"),
                 "nuxeo.conf keys");
         assertThat(table.keySet()).containsExactlyInAnyOrderElementsOf(NuxeoConfigKeys.ALL);
-        assertThat(table.get(ConfigKeys.TOKEN_TTL)).contains("`" + WopiSettings.DEFAULT_TOKEN_TTL.toHours() + "h`");
-        assertThat(table.get(ConfigKeys.MAX_FILE_SIZE)).contains("`" + WopiSettings.DEFAULT_MAX_FILE_SIZE + "`");
+        WopiSettings defaults = NuxeoWopiConfig.read(Map.<String, String>of()::get).settings();
+        assertThat(table.get(ConfigKeys.TOKEN_TTL)).contains("`" + defaults.tokenTtl().toHours() + "h`");
+        assertThat(table.get(ConfigKeys.MAX_FILE_SIZE)).contains("`" + defaults.maxFileSize() + "`");
         assertThat(table.get(ConfigKeys.PUBLIC_URL)).contains(NuxeoWopiConfig.DEFAULT_URL);
     }
 }

@@ -24,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nuxeo.ecm.core.event.Event;
 import org.nuxeo.runtime.kv.KeyValueStore;
 import org.wopihost.discovery.DiscoveryDocument;
-import org.wopihost.engine.DiscoveryProofCheck;
 import org.wopihost.engine.ProofCheck;
 import org.wopihost.engine.WopiException;
 import org.wopihost.engine.WopiRequest;
@@ -110,7 +109,6 @@ class DiscoveryWiringTest {
         cached("microsoft-discovery.xml");
         WopiHostComponent component = start(Map.of());
         runBackground();
-        assertThat(component.proofCheck()).isInstanceOf(DiscoveryProofCheck.class);
         WopiRequest unsigned = mock(WopiRequest.class);
         when(unsigned.accessToken()).thenReturn("token");
         when(unsigned.url()).thenReturn("https://ecm.example.com/nuxeo/wopihost/files/ID?access_token=token");

@@ -26,6 +26,7 @@ import org.wopihost.engine.FileIdCodec;
 import org.wopihost.spi.FileRef;
 import org.wopihost.spi.Permission;
 import org.wopihost.testclient.WopiClient;
+import org.wopihost.token.TokenClaims;
 
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
@@ -121,7 +122,8 @@ public class AccessTokensTest extends WopiOverHttpTestCase {
         assertRefusedWith(401, alice.withToken(otherFile.token()));
         assertRefusedWith(401, alice.withToken(attachment.token()));
         // Its audience alone would name this file: the file-id claim must agree as well.
-        String mixed = reissued(otherFile.token(), b -> b.withClaim("aud", service.config().settings().wopiFilePath(alice.fileId())));
+        String mixed = reissued(otherFile.token(), b -> b.withClaim("aud",
+                TokenClaims.audience(service.config().settings().wopiPath(), alice.fileId())));
         assertRefusedWith(401, alice.withToken(mixed));
     }
 

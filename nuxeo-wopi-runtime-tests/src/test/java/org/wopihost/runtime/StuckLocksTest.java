@@ -6,6 +6,7 @@ import static org.junit.Assert.assertNull;
 import org.junit.Test;
 import org.nuxeo.ecm.core.api.DocumentModel;
 import org.nuxeo.ecm.core.api.security.SecurityConstants;
+import org.wopihost.engine.StuckLocks;
 import org.wopihost.engine.StuckLocks.Outcome;
 import org.wopihost.spi.FileRef;
 import org.wopihost.spi.WopiUser;
@@ -27,11 +28,12 @@ public class StuckLocksTest extends WopiOverHttpTestCase {
         FileRef file = new FileRef(doc.getRepositoryName(), doc.getId(), MAIN);
         assertEquals(200, client(doc, MAIN, "alice").lock("office-crashed").statusCode());
         transactions.nextTransaction();
-        assertEquals("alice", service.stuckLocks().holder(file).orElseThrow().userId());
+        StuckLocks stuck = new StuckLocks(service.platform());
+        assertEquals("alice", stuck.holder(file).orElseThrow().userId());
         assertEquals("alice", session.getLockInfo(doc.getRef()).getOwner());
 
-        assertEquals(Outcome.REFUSED, service.stuckLocks().release(file, new WopiUser("bob", "Bob", null)));
-        assertEquals(Outcome.RELEASED, service.stuckLocks().release(file, new WopiUser("manager", "Manager", null)));
+        assertEquals(Outcome.REFUSED, stuck.release(file, new WopiUser("bob", "Bob", null)));
+        assertEquals(Outcome.RELEASED, stuck.release(file, new WopiUser("manager", "Manager", null)));
         transactions.nextTransaction();
 
         assertEquals("", WopiClient.header(client(doc, MAIN, "bob").getLock(), "X-WOPI-Lock"));

@@ -26,8 +26,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code java -jar nuxeo-wopi-standalone.jar [--port 8090] [--bind 127.0.0.1] [--data ./wopi-data]
- * [--config FILE]} serves; the {@code token}, {@code list}, {@code import}, {@code add-user}, {@code passwd},
- * {@code users}, {@code grant}, {@code revoke} and {@code delete} subcommands manage a data folder; {@code doctor} checks the configuration. Scripts rely on these options: keep them stable.
+ * [--config FILE]} serves; the {@code token}, {@code list}, {@code import}, {@code add-user},
+ * {@code passwd}, {@code users}, {@code grant}, {@code revoke} and {@code delete} subcommands manage a
+ * data folder; {@code doctor} checks the configuration. Scripts rely on these options: keep them stable.
  */
 @Command(name = "nuxeo-wopi-standalone", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "A WOPI host serving the documents of a data folder.",
@@ -55,11 +56,14 @@ public final class Main implements Callable<Integer> {
     }
 
     /** Runs a command line and returns the exit code (0 success, 1 failure, 2 usage). */
-    public static int run(String... args) {
+    private static int run(String... args) {
         return commandLine().execute(args);
     }
 
-    /** The command line as {@link #run} executes it: failures explained in one line, enums in any case. */
+    /**
+     * The command line as {@link #run} executes it: failures explained in one line, enums in any case.
+     * Public for CommandLineTest, which runs commands through it to capture what they print.
+     */
     public static CommandLine commandLine() {
         return new CommandLine(new Main()).setExecutionExceptionHandler(Main::report)
                 .setCaseInsensitiveEnumValuesAllowed(true);

@@ -29,17 +29,17 @@ public final class StandaloneConfig {
 
     /** How many versions of each file to keep (Office autosaves often); the oldest go first. */
     public static final String VERSIONS_KEPT = "standalone.versions.kept";
-    public static final int DEFAULT_VERSIONS_KEPT = 100;
+    private static final int DEFAULT_VERSIONS_KEPT = 100;
 
     /** Seconds a connection may stay silent, mid-request or between requests. */
     public static final String HTTP_IDLE_TIMEOUT = "standalone.http.idleTimeout";
-    public static final int DEFAULT_HTTP_IDLE_TIMEOUT = 30;
+    static final int DEFAULT_HTTP_IDLE_TIMEOUT = 30;
     /** Bytes per second a request body must average once it has been arriving for the idle timeout. */
     public static final String HTTP_MIN_UPLOAD_RATE = "standalone.http.minUploadRate";
-    public static final int DEFAULT_HTTP_MIN_UPLOAD_RATE = 1024;
+    static final int DEFAULT_HTTP_MIN_UPLOAD_RATE = 1024;
     /** Requests one client address may have in progress at once (each holds a worker thread); beyond, 503. */
     public static final String HTTP_THREADS_PER_CLIENT = "standalone.http.threadsPerClient";
-    public static final int DEFAULT_HTTP_THREADS_PER_CLIENT = 50;
+    static final int DEFAULT_HTTP_THREADS_PER_CLIENT = 50;
 
     /** Every key the standalone host reads: the engine's and its own. */
     public static final List<String> KEYS = Stream.concat(ConfigKeys.ALL.stream(), Stream.of(DB_URL, DB_USER,

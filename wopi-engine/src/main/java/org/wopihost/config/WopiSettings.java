@@ -43,8 +43,8 @@ public record WopiSettings(
         PRINT, EXPORT, COPY
     }
 
-    public static final Duration DEFAULT_TOKEN_TTL = Duration.ofHours(10);
-    public static final long DEFAULT_MAX_FILE_SIZE = 512L * 1024 * 1024;
+    private static final Duration DEFAULT_TOKEN_TTL = Duration.ofHours(10);
+    private static final long DEFAULT_MAX_FILE_SIZE = 512L * 1024 * 1024;
     /** WOPI locks last 30 minutes after the last Lock or RefreshLock: fixed by the protocol. */
     public static final Duration LOCK_TTL = Duration.ofMinutes(30);
 
@@ -132,11 +132,6 @@ public record WopiSettings(
     /** The WOPISrc of a file: what the client calls back. */
     public String wopiSrc(String fileId) {
         return baseUrl + wopiPath + "/files/" + fileId;
-    }
-
-    /** The path (no scheme, host or context) of a file's WOPI URLs, which a token's audience names. */
-    public String wopiFilePath(String fileId) {
-        return "/" + wopiPath + "/files/" + fileId;
     }
 
     private static String orElse(String value, String fallback) {

@@ -40,8 +40,8 @@ import java.util.regex.Pattern;
  * <li>VALIDATOR_TEST_CATEGORY ({@code testcategory}): All, OfficeOnline or OfficeNativeClient, for the
  *     WOPI validator.</li>
  * </ul>
- * We fill UI_LLCC, DC_LLCC, BUSINESS_USER and WOPI_SOURCE ourselves; any other placeholder only when the
- * caller gives a value with {@link #placeholder(String, String)}. Values are URL-encoded.
+ * We fill UI_LLCC, DC_LLCC, BUSINESS_USER and WOPI_SOURCE and drop the others (the hosts set none;
+ * tests set them with {@link #placeholder(String, String)}). Values are URL-encoded.
  */
 public final class ActionUrlBuilder {
 
@@ -62,7 +62,8 @@ public final class ActionUrlBuilder {
         this.template = Objects.requireNonNull(template, "urlsrc template");
     }
 
-    public static ActionUrlBuilder forTemplate(String urlSrc) {
+    /** For tests: a template without its discovery action. */
+    static ActionUrlBuilder forTemplate(String urlSrc) {
         return new ActionUrlBuilder(urlSrc);
     }
 
@@ -77,7 +78,7 @@ public final class ActionUrlBuilder {
     }
 
     /** The user's language ("fr-FR", "fr_FR", "de"), used for UI_LLCC and DC_LLCC. Null leaves Office's default. */
-    public ActionUrlBuilder language(String languageTag) {
+    ActionUrlBuilder language(String languageTag) {
         this.language = OfficeLanguage.toLlcc(languageTag);
         return this;
     }
@@ -95,8 +96,9 @@ public final class ActionUrlBuilder {
     /**
      * A value for any placeholder by its name, e.g. {@code placeholder("DISABLE_CHAT", "1")} or
      * {@code placeholder("THEME_ID", "2")}. Overrides what the builder would derive. Null removes it.
+     * A test hook: no host sets one.
      */
-    public ActionUrlBuilder placeholder(String name, String value) {
+    ActionUrlBuilder placeholder(String name, String value) {
         if (name == null || !PLACEHOLDER_NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("not a placeholder name: " + name);
         }
@@ -104,8 +106,8 @@ public final class ActionUrlBuilder {
         return this;
     }
 
-    /** A query parameter appended after the template's own, e.g. Collabora's {@code lang}. */
-    public ActionUrlBuilder queryParameter(String name, String value) {
+    /** A query parameter appended after the template's own, e.g. Collabora's {@code lang}. A test hook: no host adds one. */
+    ActionUrlBuilder queryParameter(String name, String value) {
         Objects.requireNonNull(name, "name");
         queryParameters.put(name, Objects.requireNonNull(value, "value"));
         return this;

@@ -287,13 +287,13 @@ public final class DiscoveryClient {
         }
     }
 
-    /** Settings for a {@link DiscoveryClient}; only the URL is required. */
     /** Told of each fetch from the network: {@code fetched} false when it failed and the previous copy stays. */
     @FunctionalInterface
     public interface RefreshListener {
         void refreshed(boolean fetched);
     }
 
+    /** Settings for a {@link DiscoveryClient}; only the URL is required. */
     public static final class Builder {
         private final URI url;
         private Path cacheFile;
@@ -326,23 +326,24 @@ public final class DiscoveryClient {
             return this;
         }
 
-        public Builder connectTimeout(Duration connectTimeout) {
+        /** Tests shorten the timeouts, the refresh gap and the size limit; the hosts keep the defaults. */
+        Builder connectTimeout(Duration connectTimeout) {
             this.connectTimeout = positive(connectTimeout, "connectTimeout");
             return this;
         }
 
-        public Builder requestTimeout(Duration requestTimeout) {
+        Builder requestTimeout(Duration requestTimeout) {
             this.requestTimeout = positive(requestTimeout, "requestTimeout");
             return this;
         }
 
         /** Smallest gap between two rate-limited fetches (proof failures, first loads while down). */
-        public Builder minRefreshInterval(Duration minRefreshInterval) {
+        Builder minRefreshInterval(Duration minRefreshInterval) {
             this.minRefreshInterval = Objects.requireNonNull(minRefreshInterval, "minRefreshInterval");
             return this;
         }
 
-        public Builder maxBytes(long maxBytes) {
+        Builder maxBytes(long maxBytes) {
             if (maxBytes <= 0) {
                 throw new IllegalArgumentException("maxBytes must be positive");
             }

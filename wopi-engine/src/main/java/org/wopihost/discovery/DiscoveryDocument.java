@@ -112,8 +112,8 @@ public final class DiscoveryDocument {
         return byKey == null ? Optional.empty() : Optional.ofNullable(byKey.get(normalizeExtension(key)));
     }
 
-    /** Every extension (lower case, no dot) for which the action exists, sorted. */
-    public Set<String> extensions(String action) {
+    /** Every extension (lower case, no dot) for which the action exists, sorted; what the parsing tests read. */
+    Set<String> extensions(String action) {
         Map<String, WopiAction> byKey = action == null ? null : byExtension.get(lower(action));
         return byKey == null ? Set.of() : Collections.unmodifiableSet(new TreeSet<>(byKey.keySet()));
     }

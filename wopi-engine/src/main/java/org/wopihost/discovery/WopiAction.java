@@ -27,7 +27,8 @@ public record WopiAction(String app, String favIconUrl, String name, String ext,
         requires = Set.copyOf(requires);
     }
 
-    public boolean requires(String capability) {
+    /** Whether the action needs {@code capability}, in any case; what the parsing tests ask. */
+    boolean requires(String capability) {
         return requires.contains(capability.toLowerCase(Locale.ROOT));
     }
 

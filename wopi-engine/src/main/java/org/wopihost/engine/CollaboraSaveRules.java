@@ -28,7 +28,6 @@ final class CollaboraSaveRules {
     static final String TIMESTAMP = "X-COOL-WOPI-Timestamp";
     static final String IS_MODIFIED_BY_USER = "X-COOL-WOPI-IsModifiedByUser";
     static final String IS_AUTOSAVE = "X-COOL-WOPI-IsAutosave";
-    static final String IS_EXIT_SAVE = "X-COOL-WOPI-IsExitSave";
     /** Office's and Collabora's list of the users whose changes a save carries, comma separated. */
     static final String EDITORS = "X-WOPI-Editors";
     /** Collabora's status code for "the document changed in storage". */
@@ -52,8 +51,8 @@ final class CollaboraSaveRules {
 
     /**
      * Whether a save is a version of its own: not an autosave, not a save without user changes. An
-     * exit save is one when it carries user changes. A client that says nothing (Office) gets a
-     * version per save, as before.
+     * exit save (not an autosave) is one when it carries user changes. A client that says nothing
+     * (Office, ONLYOFFICE) gets a version per save.
      */
     static boolean newVersion(WopiRequest request) {
         if (flag(request, IS_AUTOSAVE).orElse(false)) {

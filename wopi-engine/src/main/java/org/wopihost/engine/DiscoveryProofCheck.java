@@ -18,7 +18,7 @@ import org.wopihost.proof.ProofResult;
  * again, since the client may have rotated its keys; a pass through the old key refreshes it in
  * the background. Anything else is refused with 500, as Microsoft asks.
  */
-public final class DiscoveryProofCheck implements ProofCheck {
+final class DiscoveryProofCheck implements ProofCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(DiscoveryProofCheck.class);
 
@@ -26,7 +26,7 @@ public final class DiscoveryProofCheck implements ProofCheck {
     private final ProofKeyVerifier verifier;
     private final Executor background;
 
-    public DiscoveryProofCheck(DiscoveryClient discovery, ProofKeyVerifier verifier, Executor background) {
+    DiscoveryProofCheck(DiscoveryClient discovery, ProofKeyVerifier verifier, Executor background) {
         this.discovery = discovery;
         this.verifier = verifier;
         this.background = background;

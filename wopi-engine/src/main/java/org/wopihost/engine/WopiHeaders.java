@@ -19,8 +19,6 @@ public final class WopiHeaders {
     public static final String PROOF = "X-WOPI-Proof";
     public static final String PROOF_OLD = "X-WOPI-ProofOld";
     public static final String TIMESTAMP = "X-WOPI-TimeStamp";
-    public static final String CORRELATION_ID = "X-WOPI-CorrelationId";
-    public static final String SERVER_ERROR = "X-WOPI-ServerError";
 
     private WopiHeaders() {
     }

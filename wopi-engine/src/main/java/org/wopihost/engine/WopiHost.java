@@ -15,21 +15,19 @@ import org.wopihost.spi.WopiPlatform;
 /**
  * The one wiring of the protocol, for both platforms: from a platform's ports and the settings, the
  * WOPI client's discovery (when one is configured), the proof-key check against the keys it publishes,
- * the engine, and the stuck-lock release pages offer. Nuxeo's component and the standalone server each
- * assemble one, then serve its engine with the WOPI servlet and its discovery with the host page.
+ * and the engine. Nuxeo's component and the standalone server each assemble one, then serve its engine
+ * with the WOPI servlet and its discovery with the host page.
  */
 public final class WopiHost {
 
     private final DiscoveryClient discovery;
     private final ProofCheck proofCheck;
     private final WopiEngine engine;
-    private final StuckLocks stuckLocks;
 
-    private WopiHost(DiscoveryClient discovery, ProofCheck proofCheck, WopiEngine engine, StuckLocks stuckLocks) {
+    private WopiHost(DiscoveryClient discovery, ProofCheck proofCheck, WopiEngine engine) {
         this.discovery = discovery;
         this.proofCheck = proofCheck;
         this.engine = engine;
-        this.stuckLocks = stuckLocks;
     }
 
     /**
@@ -58,7 +56,7 @@ public final class WopiHost {
         }
         WopiEngine engine = new WopiEngine(platform, settings, proofCheck, hostPages, clock, metrics,
                 discovery == null ? Optional::empty : discovery::capabilities);
-        return new WopiHost(discovery, proofCheck, engine, new StuckLocks(platform));
+        return new WopiHost(discovery, proofCheck, engine);
     }
 
     /** The WOPI client's discovery, when {@link WopiSettings#discoveryUrl()} is set. */
@@ -73,10 +71,5 @@ public final class WopiHost {
 
     public WopiEngine engine() {
         return engine;
-    }
-
-    /** Who holds a file's WOPI lock, and its release by the holder or a document manager, for host pages. */
-    public StuckLocks stuckLocks() {
-        return stuckLocks;
     }
 }

@@ -85,7 +85,7 @@ public final class ProofKey {
         return publicKey;
     }
 
-    public int bitLength() {
+    int bitLength() {
         return publicKey.getModulus().bitLength();
     }
 

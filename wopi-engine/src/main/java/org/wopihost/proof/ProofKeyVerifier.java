@@ -28,7 +28,7 @@ import java.util.Objects;
 public final class ProofKeyVerifier {
 
     /** Microsoft: the X-WOPI-TimeStamp must be no more than 20 minutes old. */
-    public static final Duration MAX_AGE = Duration.ofMinutes(20);
+    static final Duration MAX_AGE = Duration.ofMinutes(20);
     private static final String ALGORITHM = "SHA256withRSA";
 
     private final Clock clock;

@@ -15,10 +15,6 @@ public record ProofKeys(ProofKey current, ProofKey old) {
         return NONE;
     }
 
-    public Optional<ProofKey> currentKey() {
-        return Optional.ofNullable(current);
-    }
-
     public Optional<ProofKey> oldKey() {
         return Optional.ofNullable(old);
     }

@@ -39,9 +39,4 @@ public record ProofResult(Status status, String reason) {
     public boolean isAccepted() {
         return status == Status.VALID || status == Status.VALID_WITH_OLD_KEY;
     }
-
-    /** Microsoft: re-run discovery when validation fails or succeeds only through the old key. */
-    public boolean shouldRefreshDiscovery() {
-        return status == Status.VALID_WITH_OLD_KEY || status == Status.INVALID;
-    }
 }

@@ -16,7 +16,6 @@ class WopiSettingsTest {
         assertThat(s.publicUrl()).isEqualTo("http://localhost:8090/");
         assertThat(s.baseUrl()).isEqualTo("http://localhost:8090/");
         assertThat(s.wopiSrc("ID")).isEqualTo("http://localhost:8090/wopi/files/ID");
-        assertThat(s.wopiFilePath("ID")).isEqualTo("/wopi/files/ID");
         assertThat(s.tokenTtl()).isEqualTo(Duration.ofHours(10));
         assertThat(s.maxFileSize()).isEqualTo(512L * 1024 * 1024);
         assertThat(s.proofKeysEnabled()).isTrue();

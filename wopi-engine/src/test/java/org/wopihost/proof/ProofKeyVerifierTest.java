@@ -48,7 +48,6 @@ class ProofKeyVerifierTest {
 
         assertThat(result.status()).isEqualTo(VALID);
         assertThat(result.isAccepted()).isTrue();
-        assertThat(result.shouldRefreshDiscovery()).isFalse();
     }
 
     @Test
@@ -58,7 +57,6 @@ class ProofKeyVerifierTest {
 
         assertThat(result.status()).isEqualTo(VALID_WITH_OLD_KEY);
         assertThat(result.isAccepted()).isTrue();
-        assertThat(result.shouldRefreshDiscovery()).isTrue();
         assertThat(result.reason()).contains("X-WOPI-ProofOld");
     }
 
@@ -77,7 +75,6 @@ class ProofKeyVerifierTest {
 
         assertThat(result.status()).isEqualTo(INVALID);
         assertThat(result.isAccepted()).isFalse();
-        assertThat(result.shouldRefreshDiscovery()).isTrue();
     }
 
     @Test
@@ -140,7 +137,6 @@ class ProofKeyVerifierTest {
 
         assertThat(result.status()).isEqualTo(EXPIRED);
         assertThat(result.isAccepted()).isFalse();
-        assertThat(result.shouldRefreshDiscovery()).isFalse();
     }
 
     @Test

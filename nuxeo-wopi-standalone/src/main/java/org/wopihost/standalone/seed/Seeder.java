@@ -21,9 +21,9 @@ import org.wopihost.standalone.store.StandaloneUsers;
  */
 public final class Seeder {
 
-    public static final String ALICE = "alice";
-    public static final String BOB = "bob";
-    public static final String VALIDATOR_FILE = "validator.wopitest";
+    private static final String ALICE = "alice";
+    private static final String BOB = "bob";
+    private static final String VALIDATOR_FILE = "validator.wopitest";
 
     /** Where wopi-demo-files keeps the Office files it generated at build time. */
     private static final String DEMO_FILES = "org/wopihost/demofiles/";

@@ -29,9 +29,11 @@ import com.fasterxml.jackson.core.JsonGenerator;
  * The {@code wopi} enricher on blobs (request header {@code enrichers.blob: wopi}): for each blob a WOPI
  * application handles, {@code "wopi": {"appName": "Word", "view": "...", "edit": "..."}} with our host
  * page URLs, as far as the user the document was read for may go: {@code view} with Read, {@code edit}
- * too with Write; while the file is WOPI-locked, {@code lockedBy}, {@code lockedSince} and, for the holder or
- * a manager, {@code release} (the page that releases a lock a closed browser left). Permissions come from the same port as the host page's and the links from its own
- * {@link HostPageChoice}, so both agree (a co-editor of a WOPI-locked document included). Registered in OSGI-INF/wopihost-marshallers-contrib.xml.
+ * too with Write; while the file is WOPI-locked, {@code lockedBy}, {@code lockedSince} and, for the holder
+ * or a manager, {@code release} (the page that releases a lock a closed browser left). The permission
+ * comes from the same port as the host page's and the links from the same {@link HostPageChoice}
+ * ({@link WopiBlobLinks}), so both agree (a co-editor of a WOPI-locked document included). Registered in
+ * OSGI-INF/wopihost-marshallers-contrib.xml.
  */
 @Setup(mode = SINGLETON, priority = REFERENCE)
 public class WopiJsonEnricher extends AbstractJsonEnricher<BlobProperty> {

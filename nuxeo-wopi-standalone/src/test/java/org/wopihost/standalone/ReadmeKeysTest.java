@@ -1,4 +1,4 @@
-package org.wopihost.standalone.docs;
+package org.wopihost.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +7,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.wopihost.config.ConfigKeys;
 import org.wopihost.config.WopiSettings;
-import org.wopihost.standalone.StandaloneConfig;
 import org.wopihost.testclient.docs.KeyTable;
 
 /** The README's key table is the standalone host's: every key it reads, no other, with the code's defaults. */
@@ -17,9 +16,10 @@ class ReadmeKeysTest {
     void theKeyTableListsExactlyTheKeysTheHostReads() throws Exception {
         Map<String, String> table = KeyTable.read(KeyTable.repositoryRoot().resolve("README.md"), "Configuration");
         assertThat(table.keySet()).containsExactlyInAnyOrderElementsOf(StandaloneConfig.KEYS);
-        assertThat(table.get(ConfigKeys.TOKEN_TTL)).isEqualTo("`" + WopiSettings.DEFAULT_TOKEN_TTL.toHours() + "h`");
-        assertThat(table.get(ConfigKeys.MAX_FILE_SIZE)).isEqualTo("`" + WopiSettings.DEFAULT_MAX_FILE_SIZE + "`");
-        assertThat(table.get(StandaloneConfig.VERSIONS_KEPT)).isEqualTo("`" + StandaloneConfig.DEFAULT_VERSIONS_KEPT + "`");
+        WopiSettings defaults = WopiSettings.from(Map.of(), StandaloneHost.WOPI_PATH, "http://127.0.0.1:8090/");
+        assertThat(table.get(ConfigKeys.TOKEN_TTL)).isEqualTo("`" + defaults.tokenTtl().toHours() + "h`");
+        assertThat(table.get(ConfigKeys.MAX_FILE_SIZE)).isEqualTo("`" + defaults.maxFileSize() + "`");
+        assertThat(table.get(StandaloneConfig.VERSIONS_KEPT)).isEqualTo("`" + StandaloneConfig.versionsKept(Map.of()) + "`");
         assertThat(table.get(StandaloneConfig.HTTP_IDLE_TIMEOUT)).isEqualTo("`" + StandaloneConfig.DEFAULT_HTTP_IDLE_TIMEOUT + "`");
         assertThat(table.get(StandaloneConfig.HTTP_MIN_UPLOAD_RATE))
                 .isEqualTo("`" + StandaloneConfig.DEFAULT_HTTP_MIN_UPLOAD_RATE + "`");
