@@ -57,7 +57,8 @@ public final class WopiRequests {
 
     /**
      * Whether the current thread is serving a WOPI request. Public for nuxeo-wopi-web's servlet test,
-     * which checks that the WOPI servlet marks its requests.
+     * which checks that the WOPI servlet marks its requests, and the runtime RequestCostTest, which counts
+     * what Nuxeo does for them.
      */
     public static boolean isActive() {
         return Boolean.TRUE.equals(ACTIVE.get());
