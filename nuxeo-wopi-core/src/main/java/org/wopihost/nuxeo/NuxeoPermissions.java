@@ -1,7 +1,6 @@
 package org.wopihost.nuxeo;
 
 import java.util.Optional;
-import java.util.function.BiFunction;
 
 import org.nuxeo.ecm.core.api.CoreSession;
 import org.nuxeo.ecm.core.api.DocumentModel;
@@ -42,26 +41,35 @@ public final class NuxeoPermissions implements Permissions {
 
     @Override
     public Optional<Permission> of(WopiUser user, FileRef file) {
-        return lookUp(user, file, (doc, permission) -> permission);
+        return lookUp(user, file, (session, doc, permission) -> permission);
     }
 
-    /** The ACL's answer and the file's metadata from one transaction and one load of the document. */
+    /**
+     * The ACL's answer, the file's metadata and AddChildren on the folder from one transaction and one
+     * load of the document (the folder is loaded with it).
+     */
     @Override
     public Optional<FileAccess> access(WopiUser user, FileRef file) {
         if (!NuxeoFiles.isSupportedXpath(file.xpath())) {
             return Optional.empty();
         }
-        return lookUp(user, file, (doc, permission) -> NuxeoFiles.blob(doc, file.xpath())
+        return lookUp(user, file, (session, doc, permission) -> NuxeoFiles.blob(doc, file.xpath())
                 .map(blob -> new FileAccess(permission, NuxeoFiles.info(services.systemSession(file.repository()), doc,
-                        file, blob, contentTimes)))
+                        file, blob, contentTimes), mayAddBeside(session, doc)))
                 .orElse(null));
+    }
+
+    /** What {@link #lookUp} makes of the document it loaded, through the user's session (null: nothing). */
+    @FunctionalInterface
+    private interface Found<T> {
+        T answer(CoreSession session, DocumentModel doc, Permission permission);
     }
 
     /**
      * Loads the document through the user's session, when they may read it, and decides their permission:
      * Write gives EDIT, except on versions and proxies. {@code found} makes the answer of them (null: none).
      */
-    private <T> Optional<T> lookUp(WopiUser user, FileRef file, BiFunction<DocumentModel, Permission, T> found) {
+    private <T> Optional<T> lookUp(WopiUser user, FileRef file, Found<T> found) {
         Optional<NuxeoPrincipal> principal = allowed(user);
         if (principal.isEmpty()) {
             return Optional.empty();
@@ -74,7 +82,7 @@ public final class NuxeoPermissions implements Permissions {
             }
             DocumentModel doc = session.getDocument(ref);
             boolean write = !doc.isVersion() && !doc.isProxy() && session.hasPermission(ref, SecurityConstants.WRITE);
-            return Optional.ofNullable(found.apply(doc, write ? Permission.EDIT : Permission.VIEW));
+            return Optional.ofNullable(found.answer(session, doc, write ? Permission.EDIT : Permission.VIEW));
         }));
     }
 
@@ -90,9 +98,14 @@ public final class NuxeoPermissions implements Permissions {
             if (!session.exists(ref)) {
                 return false;
             }
-            DocumentRef parent = session.getDocument(ref).getParentRef();
-            return parent != null && session.hasPermission(parent, SecurityConstants.ADD_CHILDREN);
+            return mayAddBeside(session, session.getDocument(ref));
         });
+    }
+
+    /** Whether the session's user may add a document to {@code doc}'s folder. */
+    private static boolean mayAddBeside(CoreSession session, DocumentModel doc) {
+        DocumentRef parent = doc.getParentRef();
+        return parent != null && session.hasPermission(parent, SecurityConstants.ADD_CHILDREN);
     }
 
     /** Everything on the document (Nuxeo's "Manage everything"): may release another user's stuck lock. */

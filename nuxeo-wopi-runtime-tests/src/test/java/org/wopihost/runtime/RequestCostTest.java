@@ -109,9 +109,9 @@ public class RequestCostTest extends WopiOverHttpTestCase {
         user("alice", "ReadWrite");
         WopiClient alice = client(report(), MAIN, "alice");
         // no lookup: the principal is the one Nuxeo logged in for the token (so in every request)
-        // ACL and metadata (3 reads); may create beside it: a transaction of its own, reading them again
-        assertEquals("CheckFileInfo", new Cost(2, 0, 6), cost(alice::checkFileInfo));
-        // ACL and metadata; the content, in a transaction of its own (3 reads again)
+        // ACL, metadata and may-create-beside in one transaction (3 reads: the document, its folder, the root)
+        assertEquals("CheckFileInfo", new Cost(1, 0, 3), cost(alice::checkFileInfo));
+        // the same lookup; the content, in a transaction of its own (3 reads again)
         assertEquals("GetFile", new Cost(2, 0, 6), cost(alice::getFile));
         // ACL and metadata; the Nuxeo lock looked at, then taken as alice, in one transaction (3 reads
         // again: the states of the first transaction are gone)

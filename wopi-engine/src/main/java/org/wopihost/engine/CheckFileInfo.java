@@ -48,7 +48,7 @@ final class CheckFileInfo {
         FileInfo info = file.info();
         WopiUser user = file.user();
         boolean write = file.canWrite();
-        boolean createRelative = write && platform.permissions().mayCreateSibling(user, file.ref());
+        boolean createRelative = write && file.mayCreateSibling();
         Map<String, Object> p = new LinkedHashMap<>();
         // identity of the file
         p.put("BaseFileName", info.fileName());

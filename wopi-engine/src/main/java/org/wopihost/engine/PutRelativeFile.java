@@ -46,7 +46,7 @@ final class PutRelativeFile {
     }
 
     private WopiResponse execute(FileContext file, WopiRequest request) throws WopiException, IOException {
-        if (!platform.permissions().mayCreateSibling(file.user(), file.ref())) {
+        if (!file.mayCreateSibling()) {
             throw WopiException.unauthorized("The user may not create files here");
         }
         Optional<String> suggested = target(request, WopiHeaders.SUGGESTED_TARGET);

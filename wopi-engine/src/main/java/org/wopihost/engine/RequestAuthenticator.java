@@ -47,6 +47,7 @@ final class RequestAuthenticator {
         Permission effective = token.permission() == Permission.EDIT && access.permission() == Permission.EDIT
                 ? Permission.EDIT
                 : Permission.VIEW;
-        return new FileContext(request.fileId(), ref, token, user, effective, access.permission(), access.info());
+        return new FileContext(request.fileId(), ref, token, user, effective, access.permission(), access.info(),
+                access.mayCreateSibling());
     }
 }

@@ -11,8 +11,9 @@ public interface Permissions {
     Optional<Permission> of(WopiUser user, FileRef file);
 
     /**
-     * What {@link #of} answers, with the file's metadata read in the same lookup: how the engine resolves
-     * a request's file, once. Empty when the user may not see the document, or the blob does not exist.
+     * What {@link #of} and {@link #mayCreateSibling} answer, with the file's metadata read in the same
+     * lookup: how the engine resolves a request's file, once. Empty when the user may not see the
+     * document, or the blob does not exist.
      */
     Optional<FileAccess> access(WopiUser user, FileRef file);
 

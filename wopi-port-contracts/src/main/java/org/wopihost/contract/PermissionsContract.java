@@ -79,30 +79,32 @@ public final class PermissionsContract {
 
     /** Every answer of the port for {@code user} on {@code file}. */
     private record Answers(Optional<Permission> of, Optional<Permission> access, boolean mayCreateSibling,
-            boolean mayManage) {
+            Optional<Boolean> accessMayCreateSibling, boolean mayManage) {
     }
 
     private Answers answers(WopiUser user, FileRef file) {
-        return new Answers(permissions.of(user, file), permissions.access(user, file).map(FileAccess::permission),
-                permissions.mayCreateSibling(user, file), permissions.mayManage(user, file));
+        Optional<FileAccess> access = permissions.access(user, file);
+        return new Answers(permissions.of(user, file), access.map(FileAccess::permission),
+                permissions.mayCreateSibling(user, file), access.map(FileAccess::mayCreateSibling),
+                permissions.mayManage(user, file));
     }
 
     private static Answers viewer() {
-        return new Answers(Optional.of(Permission.VIEW), Optional.of(Permission.VIEW), false, false);
+        return new Answers(Optional.of(Permission.VIEW), Optional.of(Permission.VIEW), false, Optional.of(false), false);
     }
 
     private static Answers editor() {
-        return new Answers(Optional.of(Permission.EDIT), Optional.of(Permission.EDIT), true, false);
+        return new Answers(Optional.of(Permission.EDIT), Optional.of(Permission.EDIT), true, Optional.of(true), false);
     }
 
     private static Answers nothing() {
-        return new Answers(Optional.empty(), Optional.empty(), false, false);
+        return new Answers(Optional.empty(), Optional.empty(), false, Optional.empty(), false);
     }
 
     private void managerEditsAndManages() {
         FileRef file = acls.newFile(manager);
         assertThat(answers(manager, file)).isEqualTo(
-                new Answers(Optional.of(Permission.EDIT), Optional.of(Permission.EDIT), true, true));
+                new Answers(Optional.of(Permission.EDIT), Optional.of(Permission.EDIT), true, Optional.of(true), true));
     }
 
     private void readerViews() {

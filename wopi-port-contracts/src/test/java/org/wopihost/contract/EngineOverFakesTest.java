@@ -180,7 +180,8 @@ class EngineOverFakesTest {
 
         @Override
         public Optional<FileAccess> access(WopiUser user, FileRef file) {
-            return files.info(file).flatMap(info -> of(user, file).map(p -> new FileAccess(p, info)));
+            return files.info(file).flatMap(info -> of(user, file).map(p -> new FileAccess(p, info,
+                    mayCreateSibling(user, file))));
         }
 
         @Override

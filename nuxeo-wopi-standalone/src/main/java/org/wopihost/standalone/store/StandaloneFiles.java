@@ -327,9 +327,10 @@ public final class StandaloneFiles implements Files {
                     return Optional.empty();
                 }
                 int permission = rs.getInt(8); // 0 when null: no entry
+                // With no folders, whoever may edit a document may create one beside it.
                 return permission == 0 ? Optional.empty()
                         : Optional.of(new FileAccess(permission == 2 ? Permission.EDIT : Permission.VIEW,
-                                current(rs, file).info()));
+                                current(rs, file).info(), permission == 2));
             }
         }
     }
