@@ -1,29 +1,46 @@
 package org.wopihost.testclient.proof;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAPublicKeySpec;
 import java.util.Base64;
 
-/** Real 2048-bit RSA key pairs for the tests, generated once per JVM (generation is slow). */
+/**
+ * Real 2048-bit RSA key pairs for the tests, made once with {@code openssl genpkey} and kept as PKCS#8
+ * PEM files beside this class: generating them took a test JVM one to three seconds of CPU (more on
+ * the client compiler the test forks run on), in each test JVM that uses them.
+ */
 public final class TestKeys {
 
-    public static final KeyPair CURRENT = generate();
-    public static final KeyPair OLD = generate();
+    public static final KeyPair CURRENT = load("current.pem");
+    public static final KeyPair OLD = load("old.pem");
     /** A key Office might rotate to before our discovery knows it. */
-    public static final KeyPair NEXT = generate();
+    public static final KeyPair NEXT = load("next.pem");
 
     private TestKeys() {
     }
 
-    private static KeyPair generate() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+    /** The private key of a PEM file beside this class, and its public half (modulus and public exponent). */
+    private static KeyPair load(String resource) {
+        try (InputStream in = TestKeys.class.getResourceAsStream(resource)) {
+            String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+            String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            KeyFactory rsa = KeyFactory.getInstance("RSA");
+            RSAPrivateCrtKey key = (RSAPrivateCrtKey) rsa.generatePrivate(
+                    new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+            return new KeyPair(rsa.generatePublic(new RSAPublicKeySpec(key.getModulus(), key.getPublicExponent())), key);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(resource, e);
         }
     }
 
