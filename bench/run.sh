@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Side-by-side benchmark of the packaged standalone host and nginx serving the same bytes, in one run,
-# over loopback. Prints a table of ratios against the targets of issue 10. Takes about 4 minutes and
+# over loopback. Prints a table of ratios against the targets of issue 10. Takes about 3 minutes and
 # 3 GB of /tmp.
 #
 #   bench/run.sh                 # builds the jar first if it is missing
