@@ -41,13 +41,10 @@ public final class StandaloneFiles implements Files {
             + " JOIN wopi_documents d ON d.id = b.doc_id WHERE b.doc_id = ? AND b.xpath = ?";
     private static final String CURRENT = "SELECT b.file_name, b.current_version, v.size, v.modified_at, v.blob_key,"
             + " d.owner_id, d.title" + CURRENT_FROM;
-    /**
-     * {@link #CURRENT} and, in the same statement, the highest permission of a user's own ACL entry or
-     * {@code Everyone}'s (2 edit, 1 view, null none): how a request's file is resolved.
-     */
+    /** {@link #CURRENT} and, in the same statement, the user's permission: how a request's file is resolved. */
     private static final String CURRENT_WITH_PERMISSION = "SELECT b.file_name, b.current_version, v.size,"
             + " v.modified_at, v.blob_key, d.owner_id, d.title,"
-            + " (SELECT MAX(CASE a.permission WHEN 'EDIT' THEN 2 ELSE 1 END) FROM wopi_acl a"
+            + " (SELECT " + StandalonePermissions.PERMISSION_RANK + " FROM wopi_acl a"
             + " WHERE a.doc_id = b.doc_id AND a.principal IN (?, ?))" + CURRENT_FROM;
 
     private static final Logger LOG = LoggerFactory.getLogger(StandaloneFiles.class);
@@ -326,11 +323,12 @@ public final class StandaloneFiles implements Files {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                int permission = rs.getInt(8); // 0 when null: no entry
-                // With no folders, whoever may edit a document may create one beside it.
-                return permission == 0 ? Optional.empty()
-                        : Optional.of(new FileAccess(permission == 2 ? Permission.EDIT : Permission.VIEW,
-                                current(rs, file).info(), permission == 2));
+                Optional<Permission> permission = StandalonePermissions.permission(rs.getInt(8));
+                if (permission.isEmpty()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new FileAccess(permission.get(), current(rs, file).info(),
+                        StandalonePermissions.mayCreateBeside(permission.get())));
             }
         }
     }

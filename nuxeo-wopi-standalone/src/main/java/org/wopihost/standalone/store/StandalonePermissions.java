@@ -41,26 +41,36 @@ public final class StandalonePermissions implements Permissions {
     }
 
     private static Optional<Permission> of(Connection c, WopiUser user, FileRef file) throws SQLException {
-        Optional<Permission> best = Optional.empty();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT permission FROM wopi_acl WHERE doc_id = ? AND principal IN (?, ?)")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + PERMISSION_RANK + " FROM wopi_acl a"
+                + " WHERE a.doc_id = ? AND a.principal IN (?, ?)")) {
             Documents.bind(ps, file.documentId(), user.id(), EVERYONE);
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Permission p = Permission.valueOf(rs.getString(1));
-                    if (best.isEmpty() || p == Permission.EDIT) {
-                        best = Optional.of(p);
-                    }
-                }
+                rs.next(); // an aggregate: always one row
+                return permission(rs.getInt(1));
             }
         }
-        return best;
+    }
+
+    /**
+     * The rank of the highest permission among the ACL entries {@code a} selected, for {@link #permission}:
+     * a user's own entry or {@code Everyone}'s, the higher one winning. Also part of the statement that
+     * resolves a request's file ({@link StandaloneFiles#access}).
+     */
+    static final String PERMISSION_RANK = "MAX(CASE a.permission WHEN 'EDIT' THEN 2 ELSE 1 END)";
+
+    /** The permission a {@link #PERMISSION_RANK} stands for; empty for 0 (SQL NULL: no entry). */
+    static Optional<Permission> permission(int rank) {
+        return rank == 0 ? Optional.empty() : Optional.of(rank == 2 ? Permission.EDIT : Permission.VIEW);
     }
 
     /** With no folders, whoever may edit a document may save a copy beside it. */
+    static boolean mayCreateBeside(Permission permission) {
+        return permission == Permission.EDIT;
+    }
+
     @Override
     public boolean mayCreateSibling(WopiUser user, FileRef near) {
-        return of(user, near).filter(p -> p == Permission.EDIT).isPresent();
+        return of(user, near).filter(StandalonePermissions::mayCreateBeside).isPresent();
     }
 
     /** A document's owner (its creator) manages it. */
