@@ -111,6 +111,23 @@ timed() { local var=$1; shift; best_seconds "$@"; printf -v "$var" '%s' "$(cat "
 # cpu_ms_each RUNS: the host's CPU time per run in HOST_TICKS, in ms
 cpu_ms_each() { echo $((HOST_TICKS * 1000 / $(getconf CLK_TCK) / $1)); }
 
+# side_by_side HOST_COMMAND OTHER_COMMAND: the best of 4 runs of each, two by two in turn so that both
+# see the same machine; sets HOST_BEST and OTHER_BEST (seconds, or FAILED) and HOST_CPU_MS (the host's
+# CPU time per run of HOST_COMMAND, the other's runs left out)
+side_by_side() {
+    local host=$1 other=$2 h1 h2 o1 o2 ticks
+    HOST_TICKS=0
+    timed h1 2 "$host"
+    ticks=$HOST_TICKS
+    timed o1 2 "$other"
+    HOST_TICKS=$ticks
+    timed h2 2 "$host"
+    HOST_CPU_MS=$(cpu_ms_each 4)
+    timed o2 2 "$other"
+    HOST_BEST=$(min "$h1" "$h2")
+    OTHER_BEST=$(min "$o1" "$o2")
+}
+
 ratio() { case "$1$2" in *FAILED*) echo - ;; *) echo "scale=2; $1 / $2" | bc -l | sed 's/^\./0./' ;; esac; }
 mbs() { case "$2" in FAILED) echo FAILED ;; *) echo "scale=0; $1 / $2 / 1048576" | bc -l ;; esac; }
 # min A B: the shorter of two durations in seconds (FAILED wins)
@@ -229,37 +246,24 @@ EOF
     fi
     if runs get; then
         log "GetFile 256 MB"
-        local size=$((256 * 1024 * 1024)) h_get n_get h2 n2 cpu
-        get_ok "${BIG/\?/\/contents?}" "$size"
-        # best of 4 each, alternating, so that both see the same machine
-        HOST_TICKS=0
-        timed h_get 2 get_ok "${BIG/\?/\/contents?}" "$size"
-        cpu=$HOST_TICKS
-        timed n_get 2 get_ok "$NG/get256.bin" "$size"
-        HOST_TICKS=$cpu
-        timed h2 2 get_ok "${BIG/\?/\/contents?}" "$size"
-        cpu=$(cpu_ms_each 4)
-        timed n2 2 get_ok "$NG/get256.bin" "$size"
-        h_get=$(min "$h_get" "$h2"); n_get=$(min "$n_get" "$n2")
-        row '%-34s %7s MB/s %7s MB/s %7s %10s %10s %s' "GetFile 256 MB" "$(mbs $size "$h_get")" "$(mbs $size "$n_get")" \
-            "$(ratio "$n_get" "$h_get")" - - ">=0.9x (host CPU $cpu ms per GetFile)"
+        local size=$((256 * 1024 * 1024))
+        host_get() { get_ok "${BIG/\?/\/contents?}" "$size"; }
+        nginx_get() { get_ok "$NG/get256.bin" "$size"; }
+        host_get
+        side_by_side host_get nginx_get
+        row '%-34s %7s MB/s %7s MB/s %7s %10s %10s %s' "GetFile 256 MB" "$(mbs $size "$HOST_BEST")" \
+            "$(mbs $size "$OTHER_BEST")" "$(ratio "$OTHER_BEST" "$HOST_BEST")" - - \
+            ">=0.9x (host CPU $HOST_CPU_MS ms per GetFile)"
     fi
     if runs put; then
         log "PutFile 100 MB"
         lock "$BIG"
-        local h_put c_put h2 c2 cpu
-        HOST_TICKS=0
-        timed h_put 2 put_ok "${BIG/\?/\/contents?}" "$WORK/put100.bin"
-        cpu=$HOST_TICKS
-        timed c_put 2 copy_fsync "$WORK/put100.bin" "$WORK/copy.bin"
-        HOST_TICKS=$cpu
-        timed h2 2 put_ok "${BIG/\?/\/contents?}" "$WORK/put100.bin"
-        cpu=$(cpu_ms_each 4)
-        timed c2 2 copy_fsync "$WORK/put100.bin" "$WORK/copy.bin"
-        h_put=$(min "$h_put" "$h2"); c_put=$(min "$c_put" "$c2")
+        host_put() { put_ok "${BIG/\?/\/contents?}" "$WORK/put100.bin"; }
+        copy_put() { copy_fsync "$WORK/put100.bin" "$WORK/copy.bin"; }
+        side_by_side host_put copy_put
         rm -f "$WORK/copy.bin"
-        row "$s_line" "PutFile 100 MB (nginx col: cp+fsync)" "$h_put" "$c_put" "$(ratio "$h_put" "$c_put")" - - \
-            "<=1.5x of cp+fsync (host CPU $cpu ms per PutFile)"
+        row "$s_line" "PutFile 100 MB (nginx col: cp+fsync)" "$HOST_BEST" "$OTHER_BEST" \
+            "$(ratio "$HOST_BEST" "$OTHER_BEST")" - - "<=1.5x of cp+fsync (host CPU $HOST_CPU_MS ms per PutFile)"
     fi
     if runs big; then
         log "1 GB both ways"
