@@ -81,6 +81,7 @@ public final class Main implements Callable<Integer> {
                 + server.host().data().root() + ")");
         System.out.println("WOPI endpoints: " + server.host().settings().wopiSrc("{fileId}"));
         System.out.println(server.wopiClientStatus().summary());
+        CollectorAdvice.forThisJvm().ifPresent(advice -> System.out.println("Note: " + advice));
         if (java.nio.file.Files.exists(server.host().data().initialPasswords())) {
             System.out.println("Passwords of the seeded users: " + server.host().data().initialPasswords());
         }

@@ -36,9 +36,8 @@ import com.zaxxer.hikari.HikariPoolMXBean;
  */
 class ConcurrentSavesTest {
 
-    /** Database.open's pool size. */
-    private static final int POOL = 16;
-    private static final int SAVES = POOL + 4;
+    /** More than the pool has connections (read from the host's pool, whatever Database.open made it). */
+    private static final int MORE_THAN_POOL = 4;
 
     @RegisterExtension
     static final RunningHost HOST = new RunningHost();
@@ -50,16 +49,18 @@ class ConcurrentSavesTest {
         WopiClient alice = HOST.clientFor("alice", fileId, Permission.EDIT);
         assertThat(alice.lock("L").statusCode()).isEqualTo(200);
         HikariDataSource pool = (HikariDataSource) HOST.documents().database().dataSource();
-        ExecutorService clients = Executors.newFixedThreadPool(SAVES);
+        int connections = pool.getMaximumPoolSize();
+        int saveCount = connections + MORE_THAN_POOL;
+        ExecutorService clients = Executors.newFixedThreadPool(saveCount);
         List<Future<HttpResponse<byte[]>>> saves = new ArrayList<>();
         try {
             // Hold the file's row lock, so that every save queues behind it with its connection taken.
             try (Connection row = holdRowLock(pool, file)) {
-                for (int i = 0; i < SAVES; i++) {
+                for (int i = 0; i < saveCount; i++) {
                     byte[] body = ("save " + i).getBytes();
                     saves.add(clients.submit(() -> alice.putFile(body, "X-WOPI-Lock", "L")));
                 }
-                awaitEveryConnectionTakenAndTheRestWaiting(pool.getHikariPoolMXBean());
+                awaitEveryConnectionTakenAndTheRestWaiting(pool.getHikariPoolMXBean(), connections, saveCount);
                 row.rollback();
             }
             for (Future<HttpResponse<byte[]>> save : saves) {
@@ -68,7 +69,7 @@ class ConcurrentSavesTest {
         } finally {
             clients.shutdownNow();
         }
-        assertThat(alice.fileInfo().get("Version").asText()).isEqualTo(String.valueOf(1 + SAVES));
+        assertThat(alice.fileInfo().get("Version").asText()).isEqualTo(String.valueOf(1 + saveCount));
     }
 
     private static Connection holdRowLock(DataSource pool, FileRef file) throws Exception {
@@ -88,9 +89,11 @@ class ConcurrentSavesTest {
      * Every connection but ours held by a save blocked on the row, every other save waiting for a
      * connection: only then does the row's release show whether a save needs a second connection.
      */
-    private static void awaitEveryConnectionTakenAndTheRestWaiting(HikariPoolMXBean pool) {
+    private static void awaitEveryConnectionTakenAndTheRestWaiting(HikariPoolMXBean pool, int connections,
+            int saves) {
         long deadline = System.nanoTime() + Duration.ofSeconds(8).toNanos();
-        while (pool.getActiveConnections() < POOL || pool.getThreadsAwaitingConnection() < SAVES - (POOL - 1)) {
+        while (pool.getActiveConnections() < connections
+                || pool.getThreadsAwaitingConnection() < saves - (connections - 1)) {
             if (System.nanoTime() > deadline) {
                 fail("the saves did not fill the pool: %d active, %d waiting", pool.getActiveConnections(),
                         pool.getThreadsAwaitingConnection());

@@ -96,8 +96,9 @@ class ReadmeCommandsIT {
         Path bin = Files.createDirectories(clone.resolve(".bin"));
         executable(bin.resolve("java"), """
                 #!/bin/sh
-                # the server without options moves to a free port; every other command runs as written
-                if [ "$#" -eq 2 ] && [ "$1" = -jar ]; then set -- "$@" --port 0; fi
+                # the server (JVM options, then -jar and the jar alone) moves to a free port; every
+                # other command runs as written
+                case " $* " in *" -jar "*".jar ") set -- "$@" --port 0 ;; esac
                 exec '%s' "$@"
                 """.formatted(Path.of(System.getProperty("java.home"), "bin", "java")));
         executable(bin.resolve("curl"), """
