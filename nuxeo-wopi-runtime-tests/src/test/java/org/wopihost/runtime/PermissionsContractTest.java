@@ -63,8 +63,8 @@ public class PermissionsContractTest extends WopiOverHttpTestCase {
                 onFolderOf(file, (system, own) -> setEntry(system, own, principal, null));
             }
         };
-        PermissionsContract contract = new PermissionsContract(platform.permissions(), platform.files(), acls,
-                SecurityConstants.EVERYONE);
+        PermissionsContract contract = new PermissionsContract(platform.permissions(), platform.users(),
+                platform.files(), acls, SecurityConstants.EVERYONE);
         TransactionHelper.commitOrRollbackTransaction(); // the users and folder, and no transaction
         try {
             ContractCase.runAll(contract.cases());

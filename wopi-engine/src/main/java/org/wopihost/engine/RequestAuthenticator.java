@@ -5,6 +5,7 @@ import org.wopihost.spi.FileAccess;
 import org.wopihost.spi.FileRef;
 import org.wopihost.spi.InvalidTokenException;
 import org.wopihost.spi.Permission;
+import org.wopihost.spi.UserAccess;
 import org.wopihost.spi.WopiPlatform;
 import org.wopihost.spi.WopiUser;
 import org.slf4j.Logger;
@@ -39,11 +40,11 @@ final class RequestAuthenticator {
         }
         FileRef ref = FileIdCodec.decode(request.fileId())
                 .orElseThrow(() -> WopiException.notFound("Malformed file id"));
-        WopiUser user = platform.users().find(token.userId())
+        // One lookup for the user, the ACL and the metadata: every later step uses what it found.
+        UserAccess found = platform.permissions().access(platform.users(), token.userId(), ref)
                 .orElseThrow(() -> WopiException.unauthorized("The token's user no longer exists"));
-        // One lookup for the ACL and the metadata: every later step uses what it found.
-        FileAccess access = platform.permissions().access(user, ref)
-                .orElseThrow(() -> WopiException.notFound("Unknown file or no access"));
+        WopiUser user = found.user();
+        FileAccess access = found.access().orElseThrow(() -> WopiException.notFound("Unknown file or no access"));
         Permission effective = token.permission() == Permission.EDIT && access.permission() == Permission.EDIT
                 ? Permission.EDIT
                 : Permission.VIEW;

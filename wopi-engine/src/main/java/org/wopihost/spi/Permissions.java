@@ -17,6 +17,16 @@ public interface Permissions {
      */
     Optional<FileAccess> access(WopiUser user, FileRef file);
 
+    /**
+     * The user {@code userId} as {@code users} finds them, and their {@link #access(WopiUser, FileRef)}
+     * to {@code file}: what every request resolves first. Empty when no such user exists. By default
+     * one lookup after the other; a platform that keeps users and ACLs in one store reads both at once
+     * (the standalone host: one SQL statement).
+     */
+    default Optional<UserAccess> access(Users users, String userId, FileRef file) {
+        return users.find(userId).map(user -> new UserAccess(user, access(user, file)));
+    }
+
     /** Whether {@code user} may create a new document next to {@code near} (PutRelativeFile). */
     boolean mayCreateSibling(WopiUser user, FileRef near);
 

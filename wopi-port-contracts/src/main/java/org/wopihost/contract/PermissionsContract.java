@@ -12,13 +12,16 @@ import org.wopihost.spi.FileRef;
 import org.wopihost.spi.Files;
 import org.wopihost.spi.Permission;
 import org.wopihost.spi.Permissions;
+import org.wopihost.spi.UserAccess;
+import org.wopihost.spi.Users;
 import org.wopihost.spi.WopiUser;
 
 /**
  * What every {@link Permissions} does: a reader views, a writer edits and may create beside the file, the
  * document's manager manages it, and anyone else gets nothing (the engine's 404); an entry for everyone
  * admits every user, the higher entry winning; and the ACL is asked on every call, so that a change shows
- * on the next one.
+ * on the next one. The lookup of a request (the user with their access, in one call) answers the same,
+ * and finds no unknown user.
  */
 public final class PermissionsContract {
 
@@ -38,6 +41,7 @@ public final class PermissionsContract {
     }
 
     private final Permissions permissions;
+    private final Users users;
     private final Files files;
     private final Acls acls;
     private final String everyone;
@@ -47,11 +51,13 @@ public final class PermissionsContract {
     private final WopiUser stranger;
 
     /**
+     * @param users    the platform's users, as the engine hands them to a request's lookup
      * @param files    the platform's files, whose metadata {@link Permissions#access} reads too
      * @param everyone the principal whose entry admits every user
      */
-    public PermissionsContract(Permissions permissions, Files files, Acls acls, String everyone) {
+    public PermissionsContract(Permissions permissions, Users users, Files files, Acls acls, String everyone) {
         this.permissions = permissions;
+        this.users = users;
         this.files = files;
         this.acls = acls;
         this.everyone = everyone;
@@ -74,7 +80,11 @@ public final class PermissionsContract {
                         this::accessIsEmptyForAMissingBlob),
                 new ContractCase("an ACL change shows on the next call", this::aclChangeShowsAtOnce),
                 new ContractCase("an entry for everyone admits every user, the higher entry winning",
-                        this::everyoneEntryAdmitsEveryUser));
+                        this::everyoneEntryAdmitsEveryUser),
+                new ContractCase("a request's lookup finds the user as Users does, with the file's metadata",
+                        this::requestLookupFindsTheUserAndTheMetadata),
+                new ContractCase("a request's lookup finds no unknown user, whatever the file",
+                        this::requestLookupFindsNoUnknownUser));
     }
 
     /** Every answer of the port for {@code user} on {@code file}. */
@@ -84,6 +94,13 @@ public final class PermissionsContract {
 
     private Answers answers(WopiUser user, FileRef file) {
         Optional<FileAccess> access = permissions.access(user, file);
+        // Every answer checked here is checked on a request's lookup too.
+        UserAccess request = permissions.access(users, user.id(), file).orElseThrow();
+        assertThat(request.user().id()).isEqualTo(user.id());
+        assertThat(request.access().map(FileAccess::permission)).as("a request's lookup")
+                .isEqualTo(access.map(FileAccess::permission));
+        assertThat(request.access().map(FileAccess::mayCreateSibling)).as("a request's lookup")
+                .isEqualTo(access.map(FileAccess::mayCreateSibling));
         return new Answers(permissions.of(user, file), access.map(FileAccess::permission),
                 permissions.mayCreateSibling(user, file), access.map(FileAccess::mayCreateSibling),
                 permissions.mayManage(user, file));
@@ -149,6 +166,28 @@ public final class PermissionsContract {
         FileRef missing = new FileRef(file.repository(), file.documentId(), FileRef.attachmentXpath(7));
         assertThat(permissions.of(manager, missing)).as("the document's permission").contains(Permission.EDIT);
         assertThat(permissions.access(manager, missing)).isEmpty();
+    }
+
+    private void requestLookupFindsTheUserAndTheMetadata() {
+        FileRef file = acls.newFile(manager);
+        acls.grant(file, reader.id(), Permission.VIEW);
+        UserAccess request = permissions.access(users, reader.id(), file).orElseThrow();
+        assertThat(request.user()).isEqualTo(users.find(reader.id()).orElseThrow());
+        assertThat(request.access()).isEqualTo(permissions.access(reader, file));
+        FileRef missing = new FileRef(file.repository(), file.documentId(), FileRef.attachmentXpath(7));
+        assertThat(permissions.access(users, reader.id(), missing)).hasValueSatisfying(found -> {
+            assertThat(found.user()).isEqualTo(request.user());
+            assertThat(found.access()).as("no such blob").isEmpty();
+        });
+    }
+
+    private void requestLookupFindsNoUnknownUser() {
+        FileRef file = acls.newFile(manager);
+        acls.grant(file, everyone, Permission.EDIT);
+        String unknown = "contract-nobody-" + UUID.randomUUID();
+        assertThat(permissions.access(users, unknown, file)).isEmpty();
+        FileRef unknownFile = new FileRef(file.repository(), UUID.randomUUID().toString(), file.xpath());
+        assertThat(permissions.access(users, unknown, unknownFile)).isEmpty();
     }
 
     private void aclChangeShowsAtOnce() {

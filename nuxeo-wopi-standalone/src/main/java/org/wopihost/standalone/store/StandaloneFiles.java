@@ -25,6 +25,7 @@ import org.wopihost.spi.OpenedFile;
 import org.wopihost.spi.Permission;
 import org.wopihost.spi.SaveFailedException;
 import org.wopihost.spi.SaveOptions;
+import org.wopihost.spi.UserAccess;
 import org.wopihost.spi.WopiUser;
 import org.wopihost.spi.WriteCondition;
 import org.wopihost.spi.WriteRefusedException;
@@ -36,16 +37,24 @@ import org.wopihost.spi.WriteRefusedException;
  */
 public final class StandaloneFiles implements Files {
 
-    private static final String CURRENT_FROM = " FROM wopi_blobs b"
+    /** A blob, its current version and its document. */
+    private static final String CURRENT_JOINS = "wopi_blobs b"
             + " JOIN wopi_versions v ON v.doc_id = b.doc_id AND v.xpath = b.xpath AND v.version = b.current_version"
-            + " JOIN wopi_documents d ON d.id = b.doc_id WHERE b.doc_id = ? AND b.xpath = ?";
-    private static final String CURRENT = "SELECT b.file_name, b.current_version, v.size, v.modified_at, v.blob_key,"
-            + " d.owner_id, d.title" + CURRENT_FROM;
+            + " JOIN wopi_documents d ON d.id = b.doc_id";
+    private static final String CURRENT_COLUMNS = "SELECT b.file_name, b.current_version, v.size, v.modified_at,"
+            + " v.blob_key, d.owner_id, d.title";
+    private static final String THE_BLOB = "b.doc_id = ? AND b.xpath = ?";
+    private static final String CURRENT = CURRENT_COLUMNS + " FROM " + CURRENT_JOINS + " WHERE " + THE_BLOB;
     /** {@link #CURRENT} and, in the same statement, the user's permission: how a request's file is resolved. */
-    private static final String CURRENT_WITH_PERMISSION = "SELECT b.file_name, b.current_version, v.size,"
-            + " v.modified_at, v.blob_key, d.owner_id, d.title,"
-            + " (SELECT " + StandalonePermissions.PERMISSION_RANK + " FROM wopi_acl a"
-            + " WHERE a.doc_id = b.doc_id AND a.principal IN (?, ?))" + CURRENT_FROM;
+    private static final String CURRENT_WITH_PERMISSION = CURRENT_COLUMNS + ", (SELECT "
+            + StandalonePermissions.PERMISSION_RANK + " FROM wopi_acl a WHERE a.doc_id = b.doc_id"
+            + " AND a.principal IN (?, ?))";
+    /**
+     * {@link #CURRENT_WITH_PERMISSION} and the user's row: one row when the user exists, with nulls for
+     * the file when it does not exist.
+     */
+    private static final String USER_WITH_ACCESS = CURRENT_WITH_PERMISSION + ", u.display_name, u.email"
+            + " FROM wopi_users u LEFT JOIN (" + CURRENT_JOINS + ") ON " + THE_BLOB + " WHERE u.id = ?";
 
     private static final Logger LOG = LoggerFactory.getLogger(StandaloneFiles.class);
     private static final String NAMES_TASK = "sibling-names";
@@ -317,20 +326,38 @@ public final class StandaloneFiles implements Files {
 
     /** What {@code principal} (or {@code Everyone}) may do with the file, and its current version: one statement. */
     static Optional<FileAccess> access(Connection c, FileRef file, String principal) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(CURRENT_WITH_PERMISSION)) {
+        try (PreparedStatement ps = c.prepareStatement(CURRENT_WITH_PERMISSION + " FROM " + CURRENT_JOINS
+                + " WHERE " + THE_BLOB)) {
             Documents.bind(ps, principal, StandalonePermissions.EVERYONE, file.documentId(), file.xpath());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? access(rs, file) : Optional.empty();
+            }
+        }
+    }
+
+    /** The user {@code userId} and what they may do with the file: one statement. Empty for an unknown user. */
+    static Optional<UserAccess> userAccess(Connection c, FileRef file, String userId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(USER_WITH_ACCESS)) {
+            Documents.bind(ps, userId, StandalonePermissions.EVERYONE, file.documentId(), file.xpath(), userId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                Optional<Permission> permission = StandalonePermissions.permission(rs.getInt(8));
-                if (permission.isEmpty()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new FileAccess(permission.get(), current(rs, file).info(),
-                        StandalonePermissions.mayCreateBeside(permission.get())));
+                WopiUser user = new WopiUser(userId, rs.getString(9), rs.getString(10));
+                // no blob: the LEFT JOIN's nulls, and no permission either
+                return Optional.of(new UserAccess(user, access(rs, file)));
             }
         }
+    }
+
+    /** The access a row of {@link #CURRENT_WITH_PERMISSION} grants, if any. */
+    private static Optional<FileAccess> access(ResultSet rs, FileRef file) throws SQLException {
+        Optional<Permission> permission = StandalonePermissions.permission(rs.getInt(8));
+        if (permission.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new FileAccess(permission.get(), current(rs, file).info(),
+                StandalonePermissions.mayCreateBeside(permission.get())));
     }
 
     private static Current current(ResultSet rs, FileRef file) throws SQLException {

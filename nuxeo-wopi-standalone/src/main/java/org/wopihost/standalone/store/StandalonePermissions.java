@@ -10,6 +10,8 @@ import org.wopihost.spi.FileAccess;
 import org.wopihost.spi.FileRef;
 import org.wopihost.spi.Permission;
 import org.wopihost.spi.Permissions;
+import org.wopihost.spi.UserAccess;
+import org.wopihost.spi.Users;
 import org.wopihost.spi.WopiUser;
 
 /** Document ACLs: a user's own entry or the {@code Everyone} entry, the higher one winning. */
@@ -38,6 +40,19 @@ public final class StandalonePermissions implements Permissions {
             return Optional.empty();
         }
         return db.read(c -> StandaloneFiles.access(c, file, user.id()));
+    }
+
+    /**
+     * The user, the ACL and the current version in one statement, when {@code users} are the ones in
+     * this database (as the standalone host wires them): a request's first lookup.
+     */
+    @Override
+    public Optional<UserAccess> access(Users users, String userId, FileRef file) {
+        if (!Documents.REPOSITORY.equals(file.repository()) || !(users instanceof StandaloneUsers ours)
+                || !ours.storedIn(db)) {
+            return Permissions.super.access(users, userId, file);
+        }
+        return db.read(c -> StandaloneFiles.userAccess(c, file, userId));
     }
 
     private static Optional<Permission> of(Connection c, WopiUser user, FileRef file) throws SQLException {

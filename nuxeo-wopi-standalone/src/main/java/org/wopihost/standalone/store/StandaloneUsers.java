@@ -16,6 +16,11 @@ public final class StandaloneUsers implements Users {
         this.db = db;
     }
 
+    /** Whether these are the users of {@code database}, which may then read them with other rows. */
+    boolean storedIn(Database database) {
+        return db == database;
+    }
+
     @Override
     public Optional<WopiUser> find(String userId) {
         return db.read(c -> {

@@ -54,7 +54,7 @@ class PermissionsContractTest extends OnBothDatabases {
             }
         };
         WopiPlatform platform = host.platform();
-        return new PermissionsContract(platform.permissions(), platform.files(), acls, StandalonePermissions.EVERYONE)
-                .cases();
+        return new PermissionsContract(platform.permissions(), platform.users(), platform.files(), acls,
+                StandalonePermissions.EVERYONE).cases();
     }
 }
