@@ -68,9 +68,9 @@ public final class Database implements AutoCloseable {
         config.setUsername(user);
         config.setPassword(password);
         boolean embedded = jdbcUrl.startsWith("jdbc:h2:");
-        // An embedded connection is only a session: with as many as half the request threads a
-        // busy host has (64 connections, bench/run.sh), few of them queue for one (a Lock cost
-        // 13% more CPU with 16). A database server's connections are its processes: few per node.
+        // An embedded connection is only a session: with as many as half the requests a busy host
+        // has in flight (64 in bench/run.sh), few of them queue for one (with 16, Lock/RefreshLock
+        // served 13% fewer requests). A database server's connections are its processes: few per node.
         config.setMaximumPoolSize(embedded ? EMBEDDED_POOL : SERVER_POOL);
         config.setAutoCommit(false);
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
