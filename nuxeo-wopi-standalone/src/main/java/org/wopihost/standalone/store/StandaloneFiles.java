@@ -45,10 +45,11 @@ public final class StandaloneFiles implements Files {
             + " v.blob_key, d.owner_id, d.title";
     private static final String THE_BLOB = "b.doc_id = ? AND b.xpath = ?";
     private static final String CURRENT = CURRENT_COLUMNS + " FROM " + CURRENT_JOINS + " WHERE " + THE_BLOB;
-    /** {@link #CURRENT} and, in the same statement, the user's permission: how a request's file is resolved. */
+    /** {@link #CURRENT}'s columns and the user's permission, for {@link #ACCESS} and {@link #USER_WITH_ACCESS}. */
     private static final String CURRENT_WITH_PERMISSION = CURRENT_COLUMNS + ", (SELECT "
             + StandalonePermissions.PERMISSION_RANK + " FROM wopi_acl a WHERE a.doc_id = b.doc_id"
             + " AND a.principal IN (?, ?))";
+    private static final String ACCESS = CURRENT_WITH_PERMISSION + " FROM " + CURRENT_JOINS + " WHERE " + THE_BLOB;
     /**
      * {@link #CURRENT_WITH_PERMISSION} and the user's row: one row when the user exists, with nulls for
      * the file when it does not exist.
@@ -326,8 +327,7 @@ public final class StandaloneFiles implements Files {
 
     /** What {@code principal} (or {@code Everyone}) may do with the file, and its current version: one statement. */
     static Optional<FileAccess> access(Connection c, FileRef file, String principal) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(CURRENT_WITH_PERMISSION + " FROM " + CURRENT_JOINS
-                + " WHERE " + THE_BLOB)) {
+        try (PreparedStatement ps = c.prepareStatement(ACCESS)) {
             Documents.bind(ps, principal, StandalonePermissions.EVERYONE, file.documentId(), file.xpath());
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? access(rs, file) : Optional.empty();
