@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Side-by-side benchmark of the packaged standalone host and nginx serving the same bytes, in one run,
-# over loopback. Prints a table of ratios against the targets of issue 10. Takes about 3 minutes and
+# over loopback. Prints a table of ratios against the targets of issue 10. Takes about 4 minutes and
 # 3 GB of /tmp.
 #
 #   bench/run.sh                 # builds the jar first if it is missing
@@ -90,6 +90,12 @@ wrk_run() {
         /Socket errors:/ { bad = bad "+sock" }
         END { printf "%.0f %.2f %s %.0f\n", rps, p99, (bad == "" ? 0 : bad), ticks * 1000000 / hz / n }' "$WORK/$name.wrk"
 }
+
+# faster RUN RUN: of two wrk_run lines, the one with more requests per second. The CheckFileInfo and
+# Lock rows load each server twice, host and nginx in turn, and keep each one's faster run: the
+# machine's speed drifts within minutes, and both sides then get the same chance (as side_by_side
+# gives GetFile and PutFile).
+faster() { if [ "${1%% *}" -ge "${2%% *}" ]; then echo "$1"; else echo "$2"; fi; }
 
 # best_seconds N COMMAND...: the shortest wall time of N runs, in seconds, or FAILED; adds the
 # host's CPU time of these runs, in clock ticks, to HOST_TICKS (read by the caller; not in a subshell)
@@ -242,15 +248,23 @@ EOF
 
     if runs cfi; then
         log "CheckFileInfo"
-        read -r h_rps h_p99 h_bad h_cpu < <(wrk_run host-cfi "$CFI")
-        read -r n_rps n_p99 _ < <(wrk_run nginx-cfi "$NG/cfi.json")
+        h1=$(wrk_run host-cfi-1 "$CFI")
+        n1=$(wrk_run nginx-cfi-1 "$NG/cfi.json")
+        h2=$(wrk_run host-cfi-2 "$CFI")
+        n2=$(wrk_run nginx-cfi-2 "$NG/cfi.json")
+        read -r h_rps h_p99 h_bad h_cpu <<<"$(faster "$h1" "$h2")"
+        read -r n_rps n_p99 _ <<<"$(faster "$n1" "$n2")"
         row "$r_line" "CheckFileInfo" "$h_rps" "$n_rps" "$(ratio "$h_rps" "$n_rps")" "$h_p99" "$n_p99" \
             ">=0.25x, p99<10ms (non-2xx: $h_bad; host CPU ${h_cpu} us/req)"
     fi
     if runs lock; then
         log "Lock/RefreshLock"
-        read -r h_rps h_p99 h_bad h_cpu < <(wrk_run host-lock "$HOST_URL" -s "$HERE/lock.lua" -- "$WORK/lock-paths")
-        read -r n_rps n_p99 _ < <(wrk_run nginx-lock "$NG/lock" -s "$HERE/lock.lua")
+        h1=$(wrk_run host-lock-1 "$HOST_URL" -s "$HERE/lock.lua" -- "$WORK/lock-paths")
+        n1=$(wrk_run nginx-lock-1 "$NG/lock" -s "$HERE/lock.lua")
+        h2=$(wrk_run host-lock-2 "$HOST_URL" -s "$HERE/lock.lua" -- "$WORK/lock-paths")
+        n2=$(wrk_run nginx-lock-2 "$NG/lock" -s "$HERE/lock.lua")
+        read -r h_rps h_p99 h_bad h_cpu <<<"$(faster "$h1" "$h2")"
+        read -r n_rps n_p99 _ <<<"$(faster "$n1" "$n2")"
         row "$r_line" "Lock/RefreshLock ($LOCK_FILES files)" "$h_rps" "$n_rps" "$(ratio "$h_rps" "$n_rps")" "$h_p99" "$n_p99" \
             ">=0.25x, p99<10ms (non-2xx: $h_bad; host CPU ${h_cpu} us/req)"
     fi
