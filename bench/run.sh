@@ -246,27 +246,29 @@ EOF
     local rows=() r_line='%-34s %8s r/s %8s r/s %7s %7s ms %7s ms %s' s_line='%-34s %8s s  %8s s  %7s %10s %10s %s'
     row() { local format=$1; shift; rows+=("$(printf "$format" "$@")"); }
 
-    if runs cfi; then
-        log "CheckFileInfo"
-        h1=$(wrk_run host-cfi-1 "$CFI")
-        n1=$(wrk_run nginx-cfi-1 "$NG/cfi.json")
-        h2=$(wrk_run host-cfi-2 "$CFI")
-        n2=$(wrk_run nginx-cfi-2 "$NG/cfi.json")
+    # requests_row LABEL NAME HOST_URL NGINX_URL [LUA [HOST_PATHS]]: wrk on each server twice, in turn
+    # (LUA for both, HOST_PATHS for the host only), and a row of each one's faster run
+    requests_row() {
+        local label=$1 name=$2 host_url=$3 nginx_url=$4 host_args=() nginx_args=() h1 n1 h2 n2
+        if [ $# -ge 5 ]; then nginx_args=(-s "$5"); host_args=(-s "$5"); fi
+        if [ $# -ge 6 ]; then host_args+=(-- "$6"); fi
+        h1=$(wrk_run "host-$name-1" "$host_url" "${host_args[@]}")
+        n1=$(wrk_run "nginx-$name-1" "$nginx_url" "${nginx_args[@]}")
+        h2=$(wrk_run "host-$name-2" "$host_url" "${host_args[@]}")
+        n2=$(wrk_run "nginx-$name-2" "$nginx_url" "${nginx_args[@]}")
         read -r h_rps h_p99 h_bad h_cpu <<<"$(faster "$h1" "$h2")"
         read -r n_rps n_p99 _ <<<"$(faster "$n1" "$n2")"
-        row "$r_line" "CheckFileInfo" "$h_rps" "$n_rps" "$(ratio "$h_rps" "$n_rps")" "$h_p99" "$n_p99" \
+        row "$r_line" "$label" "$h_rps" "$n_rps" "$(ratio "$h_rps" "$n_rps")" "$h_p99" "$n_p99" \
             ">=0.25x, p99<10ms (non-2xx: $h_bad; host CPU ${h_cpu} us/req)"
+    }
+
+    if runs cfi; then
+        log "CheckFileInfo"
+        requests_row "CheckFileInfo" cfi "$CFI" "$NG/cfi.json"
     fi
     if runs lock; then
         log "Lock/RefreshLock"
-        h1=$(wrk_run host-lock-1 "$HOST_URL" -s "$HERE/lock.lua" -- "$WORK/lock-paths")
-        n1=$(wrk_run nginx-lock-1 "$NG/lock" -s "$HERE/lock.lua")
-        h2=$(wrk_run host-lock-2 "$HOST_URL" -s "$HERE/lock.lua" -- "$WORK/lock-paths")
-        n2=$(wrk_run nginx-lock-2 "$NG/lock" -s "$HERE/lock.lua")
-        read -r h_rps h_p99 h_bad h_cpu <<<"$(faster "$h1" "$h2")"
-        read -r n_rps n_p99 _ <<<"$(faster "$n1" "$n2")"
-        row "$r_line" "Lock/RefreshLock ($LOCK_FILES files)" "$h_rps" "$n_rps" "$(ratio "$h_rps" "$n_rps")" "$h_p99" "$n_p99" \
-            ">=0.25x, p99<10ms (non-2xx: $h_bad; host CPU ${h_cpu} us/req)"
+        requests_row "Lock/RefreshLock ($LOCK_FILES files)" lock "$HOST_URL" "$NG/lock" "$HERE/lock.lua" "$WORK/lock-paths"
     fi
     if runs get; then
         log "GetFile 256 MB"
