@@ -17,10 +17,14 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(dirname "$HERE")
 JAR=${JAR:-$ROOT/nuxeo-wopi-standalone/target/nuxeo-wopi-standalone.jar}
 DURATION=${DURATION:-10}       # seconds per wrk run
-# Seconds of load on each of CheckFileInfo and Lock before anything is measured. A host runs for
-# hours: the bench measures it once the JIT has compiled the request path, which on 2 cores already
-# busy serving takes far longer than the 8 s first used (C2's queue was still 30 s behind).
+# Seconds of load on each of CheckFileInfo and Lock before anything is measured, by WARMUP_CONNECTIONS
+# connections. A host runs for hours: the bench measures it once the JIT has compiled the request
+# path. Under the full 64 connections, 64 request threads left the compiler threads so little of the
+# 2 cores that after 30 s of each load C2 still had 386-527 methods queued in some runs, the request
+# line was parsed by interpreted code, and a Lock took twice the CPU time (jcmd Compiler.queue);
+# with 4 connections the queue is empty by the end of the warm-up.
 WARMUP=${WARMUP:-30}
+WARMUP_CONNECTIONS=${WARMUP_CONNECTIONS:-4}
 CONNECTIONS=${CONNECTIONS:-64}
 PUT_WARMUP=${PUT_WARMUP:-10}  # 100 MB PutFiles before the PutFile rows
 LOCK_FILES=${LOCK_FILES:-64}   # documents the Lock/RefreshLock load is spread over
@@ -68,6 +72,15 @@ cleanup() {
     [ -n "${HOST_PID:-}" ] && kill "$HOST_PID" 2>/dev/null && wait "$HOST_PID" 2>/dev/null || true
     [ -f "${WORK:-/nonexistent}/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true
     if [ -n "${KEEP:-}" ]; then log "kept $WORK"; elif [ -n "${WORK:-}" ]; then rm -rf "$WORK"; fi
+}
+
+# jit_queue: how many methods wait in the host JVM's compile queues ("?" without jcmd)
+jit_queue() {
+    if command -v jcmd >/dev/null; then
+        jcmd "$HOST_PID" Compiler.queue 2>/dev/null | grep -cE '^[0-9]+ ' || true
+    else
+        echo "?"
+    fi
 }
 
 # cpu_ticks: the CPU time the host's JVM has used so far, in clock ticks
@@ -244,8 +257,10 @@ EOF
     get_ok "$NG/cfi.json" "$(stat -c %s "$WORK/www/cfi.json")"
 
     log "warm-up ${WARMUP}s"
-    DURATION=$WARMUP wrk_run warm-cfi "$CFI" >/dev/null
-    DURATION=$WARMUP wrk_run warm-lock "$HOST_URL" -s "$HERE/lock.lua" -- "$WORK/lock-paths" >/dev/null
+    CONNECTIONS=$WARMUP_CONNECTIONS DURATION=$WARMUP wrk_run warm-cfi "$CFI" >/dev/null
+    CONNECTIONS=$WARMUP_CONNECTIONS DURATION=$WARMUP wrk_run warm-lock "$HOST_URL" -s "$HERE/lock.lua" -- "$WORK/lock-paths" >/dev/null
+    JIT_QUEUE=$(jit_queue)
+    log "methods waiting for the JIT after the warm-up: $JIT_QUEUE"
 
     local rows=() r_line='%-34s %8s r/s %8s r/s %7s %7s ms %7s ms %s' s_line='%-34s %8s s  %8s s  %7s %10s %10s %s'
     row() { local format=$1; shift; rows+=("$(printf "$format" "$@")"); }
@@ -327,7 +342,8 @@ EOF
 
     echo
     echo "nuxeo-wopi standalone ($JAVA_OPTS) vs nginx $("$NGINX" -v 2>&1 | sed 's#.*/##'), loopback, $(nproc) cores," \
-        "wrk -t2 -c$CONNECTIONS -d${DURATION}s, load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"
+        "wrk -t2 -c$CONNECTIONS -d${DURATION}s, load average at the end $(cut -d' ' -f1-3 /proc/loadavg)," \
+        "methods queued for the JIT after the warm-up: $JIT_QUEUE"
     printf '%-34s %12s %12s %7s %10s %10s %s\n' operation host nginx ratio "host p99" "nginx p99" target
     printf '%s\n' "${rows[@]}"
 }

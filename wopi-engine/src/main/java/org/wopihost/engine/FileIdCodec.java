@@ -29,8 +29,7 @@ public final class FileIdCodec {
 
     /** The reference, or empty for anything that is not a well-formed id of ours. */
     public static Optional<FileRef> decode(String fileId) {
-        if (fileId == null || fileId.isEmpty() || fileId.length() > MAX_ID_LENGTH
-                || !fileId.chars().allMatch(FileIdCodec::isBase64UrlChar)) {
+        if (fileId == null || fileId.isEmpty() || fileId.length() > MAX_ID_LENGTH || !isBase64Url(fileId)) {
             return Optional.empty();
         }
         try {
@@ -47,7 +46,16 @@ public final class FileIdCodec {
         }
     }
 
-    private static boolean isBase64UrlChar(int c) {
+    private static boolean isBase64Url(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (!isBase64UrlChar(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isBase64UrlChar(char c) {
         return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
     }
 }
