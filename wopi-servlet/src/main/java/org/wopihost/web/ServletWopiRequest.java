@@ -76,11 +76,19 @@ final class ServletWopiRequest implements WopiRequest {
         for (String pair : query.split("&")) {
             int eq = pair.indexOf('=');
             String key = eq < 0 ? pair : pair.substring(0, eq);
-            if (URLDecoder.decode(key, StandardCharsets.UTF_8).equals(name)) {
-                return eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            if (decoded(key).equals(name)) {
+                return eq < 0 ? "" : decoded(pair.substring(eq + 1));
             }
         }
         return null;
+    }
+
+    /**
+     * A query string part, percent- and plus-decoded. A JWT (base64url and dots) has nothing to decode,
+     * and URLDecoder copies its 500 characters one by one all the same: 3% of a Lock's CPU time.
+     */
+    private static String decoded(String part) {
+        return part.indexOf('%') < 0 && part.indexOf('+') < 0 ? part : URLDecoder.decode(part, StandardCharsets.UTF_8);
     }
 
     @Override

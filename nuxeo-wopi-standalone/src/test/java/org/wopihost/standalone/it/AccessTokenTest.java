@@ -53,6 +53,19 @@ class AccessTokenTest {
     }
 
     @Test
+    void aPercentEncodedTokenIsDecodedFirst() {
+        WopiClient alice = HOST.client("alice", REPORT, Permission.VIEW);
+        // what a client that encodes every dot sends: the same token once decoded
+        String encoded = alice.token().replace(".", "%2E");
+        HttpRequest request = HttpRequest.newBuilder(URI.create(alice.wopiSrc() + "?access_token=" + encoded))
+                .GET().build();
+        assertThat(WopiClient.send(request).statusCode()).isEqualTo(200);
+        HttpRequest mangled = HttpRequest.newBuilder(URI.create(alice.wopiSrc() + "?access_token="
+                + alice.token().replace(".", "%2F"))).GET().build();
+        assertThat(WopiClient.send(mangled).statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void aTokenForOneFileNeverOpensAnother() {
         String report = HOST.fileId(REPORT);
         String budget = HOST.fileId("Budget 2027");
