@@ -20,7 +20,7 @@ DURATION=${DURATION:-10}       # seconds per wrk run
 # Seconds of load on each of CheckFileInfo and Lock before anything is measured, by WARMUP_CONNECTIONS
 # connections. A host runs for hours: the bench measures it once the JIT has compiled the request
 # path. Under the full 64 connections, 64 request threads left the compiler threads so little of the
-# 2 cores that after 30 s of each load C2 still had 386-527 methods queued in some runs, the request
+# 2 cores that after 30 s of load C2 still had 386-527 methods queued in some runs, the request
 # line was parsed by interpreted code, and a Lock took twice the CPU time (jcmd Compiler.queue);
 # with 4 connections the queue is empty by the end of the warm-up.
 WARMUP=${WARMUP:-30}
