@@ -13,7 +13,10 @@ public final class TokenClaims {
 
     /** Nuxeo's JWTService issuer, so one verifier accepts tokens of both platforms. */
     public static final String ISSUER = "nuxeo";
-    /** The WOPI file id the token opens, and only that one. */
+    /**
+     * The WOPI file id the token opens, and only that one. The standalone host's tokens name it in their
+     * audience only (a client sends the token with every request, in the URL); Nuxeo's carry both.
+     */
     public static final String FILE_ID = "wopihost.fid";
     /** {@code view} or {@code edit}. */
     public static final String PERMISSION = "wopihost.perm";
@@ -42,5 +45,15 @@ public final class TokenClaims {
      */
     public static String audience(String wopiPath, String fileId) {
         return "/" + wopiPath + "/files/" + fileId;
+    }
+
+    /** The file id an {@link #audience} names, or null when {@code audience} is not one. */
+    public static String fileIdOf(String wopiPath, String audience) {
+        String prefix = audience(wopiPath, "");
+        if (audience == null || !audience.startsWith(prefix) || audience.length() == prefix.length()
+                || audience.indexOf('/', prefix.length()) >= 0) {
+            return null;
+        }
+        return audience.substring(prefix.length());
     }
 }

@@ -37,6 +37,36 @@ class JwtAccessTokensTest {
         assertThat(jwt.getAlgorithm()).isEqualTo("HS512");
         assertThat(jwt.getIssuer()).isEqualTo("nuxeo");
         assertThat(jwt.getAudience()).containsExactly("/wopi/files/FILE1");
+        // the audience names the file; the token does not repeat it (it travels in every request's URL)
+        assertThat(jwt.getClaim(TokenClaims.FILE_ID).isMissing()).isTrue();
+    }
+
+    @Test
+    void tokensThatAlsoNameTheirFileInAClaimStillOpenIt() throws Exception {
+        // as issued before the audience alone named the file: open sessions survive an upgrade
+        Date exp = Date.from(NOW.plusSeconds(60));
+        String earlier = JWT.create().withIssuer("nuxeo").withSubject("alice").withExpiresAt(exp)
+                .withAudience("/wopi/files/FILE1").withClaim(TokenClaims.FILE_ID, "FILE1")
+                .withClaim(TokenClaims.PERMISSION, "view").sign(Algorithm.HMAC512(SECRET));
+        assertThat(tokens.verify(earlier)).isEqualTo(new AccessToken("alice", "FILE1", Permission.VIEW,
+                exp.toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+    }
+
+    @Test
+    void refusesAnAudienceThatIsNotExactlyOneFile() {
+        Algorithm hs512 = Algorithm.HMAC512(SECRET);
+        Date exp = Date.from(NOW.plusSeconds(60));
+        for (String[] audience : new String[][] {{"/wopi/files/"}, {"/wopi/files/FILE1/contents"}, {"/wopi/FILE1"},
+                {"/other/files/FILE1"}, {"/wopi/files/FILE1", "/wopi/files/FILE2"}}) {
+            String token = JWT.create().withIssuer("nuxeo").withSubject("alice").withExpiresAt(exp)
+                    .withAudience(audience).withClaim(TokenClaims.PERMISSION, "edit").sign(hs512);
+            assertThatThrownBy(() -> tokens.verify(token)).as(String.join(",", audience))
+                    .isInstanceOf(InvalidTokenException.class);
+        }
+        String nullFile = JWT.create().withIssuer("nuxeo").withSubject("alice").withExpiresAt(exp)
+                .withAudience("/wopi/files/FILE1").withClaim(TokenClaims.FILE_ID, (String) null)
+                .withClaim(TokenClaims.PERMISSION, "edit").sign(hs512);
+        assertThatThrownBy(() -> tokens.verify(nullFile)).isInstanceOf(InvalidTokenException.class);
     }
 
     @Test
