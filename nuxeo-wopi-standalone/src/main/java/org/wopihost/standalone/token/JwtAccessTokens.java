@@ -31,7 +31,7 @@ import org.wopihost.token.TokenClaims;
  * <p>
  * The file id is not repeated in a claim of its own, as Nuxeo's tokens have it: a client sends the
  * token in the URL of every request, and parsing that URL was a seventh of a Lock's CPU time (a
- * fifth less with 120 characters less). Tokens issued with the claim, by earlier versions, still
+ * sixth less with 120 characters less). Tokens issued with the claim, by earlier versions, still
  * open their file when it names the same file as their audience.
  */
 public final class JwtAccessTokens implements AccessTokens {
