@@ -15,6 +15,8 @@ import org.wopihost.standalone.store.SqlLockStore;
 import org.wopihost.standalone.store.StandaloneFiles;
 import org.wopihost.standalone.store.StandalonePermissions;
 import org.wopihost.standalone.store.StandaloneUsers;
+import org.wopihost.standalone.store.TransactionalLocks;
+import org.wopihost.standalone.store.WriteBehindLocks;
 import org.wopihost.standalone.token.JwtAccessTokens;
 
 /** The standalone platform: database, blobs and the engine's ports, wired for one data folder. */
@@ -36,9 +38,11 @@ public final class StandaloneHost implements AutoCloseable {
     private final Documents documents;
     private final StandaloneUsers users;
     private final WopiPlatform platform;
+    private final TransactionalLocks locks;
 
     private StandaloneHost(DataFolder data, WopiSettings settings, Database database, Documents documents,
-            StandaloneUsers users, WopiPlatform platform) {
+            StandaloneUsers users, WopiPlatform platform, TransactionalLocks locks) {
+        this.locks = locks;
         this.data = data;
         this.settings = settings;
         this.database = database;
@@ -52,13 +56,28 @@ public final class StandaloneHost implements AutoCloseable {
     }
 
     /**
-     * Opens the data folder.
+     * Opens the data folder, for a process that does not serve it (the CLI): whatever it does to locks
+     * goes through the database, where the server sees it.
      *
      * @param defaultUrl the URL to use for {@code nuxeo.url} and {@code nuxeo.wopi.baseURL} when the
      *                   configuration sets neither
      */
     public static StandaloneHost open(DataFolder data, Map<String, String> config, String defaultUrl, Clock clock)
             throws IOException {
+        return open(data, config, defaultUrl, clock, false);
+    }
+
+    /**
+     * Opens the data folder for the server that serves it. With the embedded database, which no other
+     * server shares, the locks live in this process ({@link WriteBehindLocks}).
+     */
+    public static StandaloneHost serve(DataFolder data, Map<String, String> config, String defaultUrl, Clock clock)
+            throws IOException {
+        return open(data, config, defaultUrl, clock, true);
+    }
+
+    private static StandaloneHost open(DataFolder data, Map<String, String> config, String defaultUrl, Clock clock,
+            boolean serving) throws IOException {
         WopiSettings settings = WopiSettings.from(config, WOPI_PATH, defaultUrl);
         String secret = config.getOrDefault(ConfigKeys.JWT_SECRET, "");
         if (secret.isBlank()) {
@@ -70,17 +89,23 @@ public final class StandaloneHost implements AutoCloseable {
                 ? Database.open(data.h2Url() + H2_QUERY_CACHE, "wopi", data.databasePassword())
                 : Database.open(dbUrl, config.get(StandaloneConfig.DB_USER), config.get(StandaloneConfig.DB_PASSWORD));
         BlobFiles blobs = null;
+        TransactionalLocks locks = null;
         try {
             blobs = new BlobFiles(data.root());
             Documents documents = new Documents(database, blobs, clock);
             StandaloneUsers users = new StandaloneUsers(database);
             // The first use of a data folder, by the server or the CLI, seeds it.
             new Seeder(documents, users, data.initialPasswords()).seedIfEmpty();
-            SqlLockStore locks = new SqlLockStore(database, clock);
+            locks = serving && dbUrl.isBlank()
+                    ? WriteBehindLocks.open(database, clock)
+                    : new SqlLockStore(database, clock);
             WopiPlatform platform = new WopiPlatform(tokens, users, new StandalonePermissions(database),
                     new StandaloneFiles(documents, locks, StandaloneConfig.versionsKept(config)), locks);
-            return new StandaloneHost(data, settings, database, documents, users, platform);
+            return new StandaloneHost(data, settings, database, documents, users, platform, locks);
         } catch (IOException | RuntimeException e) {
+            if (locks instanceof WriteBehindLocks inMemory) {
+                inMemory.close();
+            }
             if (blobs != null) {
                 blobs.close();
             }
@@ -107,6 +132,16 @@ public final class StandaloneHost implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            if (locks instanceof WriteBehindLocks inMemory) {
+                inMemory.close(); // writes the last changes while the database is open
+            }
+        } finally {
+            closeStorage();
+        }
+    }
+
+    private void closeStorage() {
         try {
             database.close();
         } finally {

@@ -152,7 +152,7 @@ public final class StandaloneServer implements AutoCloseable {
             return t;
         });
         try {
-            host = StandaloneHost.open(data, config, url, clock);
+            host = StandaloneHost.serve(data, config, url, clock);
             settleAbandoned(host);
             WopiSettings settings = host.settings();
             ServletContextHandler context = new ServletContextHandler();

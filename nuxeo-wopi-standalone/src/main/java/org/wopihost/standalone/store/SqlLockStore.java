@@ -11,7 +11,6 @@ import java.util.Optional;
 import org.wopihost.engine.FileIdCodec;
 import org.wopihost.spi.FileRef;
 import org.wopihost.spi.LockInfo;
-import org.wopihost.spi.LockStore;
 
 /**
  * WOPI locks in SQL, one row per file (keyed by its file id), with who took the lock and when. Each
@@ -23,8 +22,11 @@ import org.wopihost.spi.LockStore;
  * half second of them. WOPI clients live with a lost lock (their next RefreshLock or PutFile gets
  * 409 and they lock again, as after an expiry), and saves, which are durable, never depend on one:
  * a save checks the lock under its file's row lock, and its own flush writes the lock with it.
+ * <p>
+ * What nodes sharing a database use; the one process serving an embedded database keeps its locks
+ * in memory ({@link WriteBehindLocks}) and writes them to the same table.
  */
-public final class SqlLockStore implements LockStore {
+public final class SqlLockStore implements TransactionalLocks {
 
     private final Database db;
     private final Clock clock;
@@ -36,26 +38,29 @@ public final class SqlLockStore implements LockStore {
 
     @Override
     public Optional<LockInfo> get(FileRef file) {
-        return db.read(c -> get(c, file));
+        return db.read(c -> forSave(c, file));
     }
 
-    /** The file's unexpired lock, read on {@code c}: a save's lock check inside its own transaction. */
-    Optional<LockInfo> get(Connection c, FileRef file) throws SQLException {
+    /** The row, committed before: the save's own flush writes it with the save. */
+    @Override
+    public Optional<LockInfo> forSave(Connection c, FileRef file) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT lock_id, user_id, since, expires_at FROM wopi_locks WHERE file_id = ? AND expires_at > ?")) {
             Documents.bind(ps, key(file), clock.millis());
             try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                // Rows written before holders were recorded have none: an unknown holder, since their expiry.
-                String user = rs.getString(2);
-                long since = rs.getLong(3); // 0 when null
-                long expiry = rs.getLong(4);
-                return Optional.of(new LockInfo(rs.getString(1), user == null ? "" : user,
-                        Instant.ofEpochMilli(since == 0 ? expiry : since), Instant.ofEpochMilli(expiry)));
+                return rs.next() ? Optional.of(lockAt(rs, 1)) : Optional.empty();
             }
         }
+    }
+
+    /** The lock in the row's columns lock_id, user_id, since, expires_at, from the {@code first}. */
+    static LockInfo lockAt(ResultSet rs, int first) throws SQLException {
+        // Rows written before holders were recorded have none: an unknown holder, since their expiry.
+        String user = rs.getString(first + 1);
+        long since = rs.getLong(first + 2); // 0 when null
+        long expiry = rs.getLong(first + 3);
+        return new LockInfo(rs.getString(first), user == null ? "" : user,
+                Instant.ofEpochMilli(since == 0 ? expiry : since), Instant.ofEpochMilli(expiry));
     }
 
     @Override
@@ -103,7 +108,7 @@ public final class SqlLockStore implements LockStore {
     }
 
     /** The row's key: the file's WOPI id, as before holders were recorded, so live locks survive an upgrade. */
-    private static String key(FileRef file) {
+    static String key(FileRef file) {
         return FileIdCodec.encode(file);
     }
 }

@@ -61,7 +61,7 @@ public final class StandaloneFiles implements Files {
     private static final String NAMES_TASK = "sibling-names";
 
     private final Documents documents;
-    private final SqlLockStore locks;
+    private final TransactionalLocks locks;
     private final Database db;
     private final BlobFiles blobs;
     private final int versionsKept;
@@ -70,7 +70,7 @@ public final class StandaloneFiles implements Files {
      * @param locks        read inside a save's transaction, for its write condition
      * @param versionsKept how many versions of each file to keep, at least 1
      */
-    public StandaloneFiles(Documents documents, SqlLockStore locks, int versionsKept) {
+    public StandaloneFiles(Documents documents, TransactionalLocks locks, int versionsKept) {
         if (versionsKept < 1) {
             throw new IllegalArgumentException("At least one version must be kept");
         }
@@ -133,7 +133,7 @@ public final class StandaloneFiles implements Files {
             // Under the row lock, on this transaction's connection: no other save of this file commits
             // meanwhile, and no second pooled connection is taken while this one holds the lock.
             FileInfo before = current(c, file).orElseThrow().info();
-            condition.check(locks.get(c, file), before);
+            condition.check(locks.forSave(c, file), before);
             // Later than the version it replaces, even within one millisecond: Collabora tells changes
             // apart by LastModifiedTime alone.
             long modifiedAt = Math.max(documents.clock().millis(), before.lastModified().toEpochMilli() + 1);

@@ -54,7 +54,7 @@ abstract class OnBothDatabases {
 
     /** The cases on the ports of the host opened (and seeded) as the server opens it, with this configuration. */
     private Stream<DynamicTest> onHostOf(Map<String, String> config) throws IOException {
-        host = StandaloneHost.open(new DataFolder(folder), config, "http://127.0.0.1:1/", Clock.systemUTC());
+        host = StandaloneHost.serve(new DataFolder(folder), config, "http://127.0.0.1:1/", Clock.systemUTC());
         return dynamicTests(cases(host));
     }
 
