@@ -44,8 +44,6 @@ public final class WriteBehindLocks implements TransactionalLocks, AutoCloseable
     /** How often expired locks leave memory and the table. */
     private static final Duration SWEEP_INTERVAL = Duration.ofMinutes(1);
     private static final Logger LOG = LoggerFactory.getLogger(WriteBehindLocks.class);
-    private static final String INSERT = "INSERT INTO wopi_locks (file_id, lock_id, user_id, since, expires_at)"
-            + " VALUES (?, ?, ?, ?, ?)";
 
     private final Database db;
     private final Clock clock;
@@ -87,12 +85,17 @@ public final class WriteBehindLocks implements TransactionalLocks, AutoCloseable
     @Override
     public Optional<LockInfo> forSave(Connection c, FileRef file) throws SQLException {
         if (unwritten.contains(file)) {
-            String key = SqlLockStore.key(file);
             LockInfo lock = locks.get(file);
-            Documents.update(c, "DELETE FROM wopi_locks WHERE file_id = ?", key);
-            if (lock != null) {
-                Documents.update(c, INSERT, key, lock.lockId(), lock.userId(), lock.since().toEpochMilli(),
-                        lock.expiresAt().toEpochMilli());
+            for (int attempt = 1;; attempt++) {
+                try {
+                    writeOn(c, file, lock);
+                    break;
+                } catch (SQLException e) {
+                    // The writer inserted the same new row meanwhile: H2 undid this statement only.
+                    if (attempt == 3 || !isConcurrentInsert(e)) {
+                        throw e;
+                    }
+                }
             }
         }
         return get(file);
@@ -143,7 +146,10 @@ public final class WriteBehindLocks implements TransactionalLocks, AutoCloseable
         return lock != null && lock.expiresAt().toEpochMilli() > clock.millis() ? lock : null;
     }
 
-    /** Writes the locks changed since the last write, in one transaction; on failure, keeps them for the next. */
+    /**
+     * Writes the locks changed since the last write, in one transaction (a few dozen rows at most
+     * every half second under load); on failure, keeps them for the next.
+     */
     void write() {
         List<FileRef> files = new ArrayList<>();
         for (Iterator<FileRef> it = unwritten.iterator(); it.hasNext();) {
@@ -155,21 +161,8 @@ public final class WriteBehindLocks implements TransactionalLocks, AutoCloseable
         }
         try {
             db.volatileTransaction(c -> {
-                try (PreparedStatement delete = c.prepareStatement("DELETE FROM wopi_locks WHERE file_id = ?");
-                        PreparedStatement insert = c.prepareStatement(INSERT)) {
-                    for (FileRef file : files) {
-                        String key = SqlLockStore.key(file);
-                        delete.setString(1, key);
-                        delete.addBatch();
-                        LockInfo lock = locks.get(file); // as it is now, however often it changed since
-                        if (lock != null) {
-                            Documents.bind(insert, key, lock.lockId(), lock.userId(), lock.since().toEpochMilli(),
-                                    lock.expiresAt().toEpochMilli());
-                            insert.addBatch();
-                        }
-                    }
-                    delete.executeBatch();
-                    insert.executeBatch();
+                for (FileRef file : files) {
+                    writeOn(c, file, locks.get(file)); // as it is now, however often it changed since
                 }
                 return null;
             });
@@ -177,6 +170,23 @@ public final class WriteBehindLocks implements TransactionalLocks, AutoCloseable
             unwritten.addAll(files);
             throw e;
         }
+    }
+
+    /** Makes the file's row {@code lock}, or removes it for null. */
+    private static void writeOn(Connection c, FileRef file, LockInfo lock) throws SQLException {
+        String key = SqlLockStore.key(file);
+        if (lock == null) {
+            Documents.update(c, "DELETE FROM wopi_locks WHERE file_id = ?", key);
+        } else {
+            Documents.update(c, "MERGE INTO wopi_locks (file_id, lock_id, user_id, since, expires_at) KEY (file_id)"
+                    + " VALUES (?, ?, ?, ?, ?)", key, lock.lockId(), lock.userId(), lock.since().toEpochMilli(),
+                    lock.expiresAt().toEpochMilli());
+        }
+    }
+
+    /** A duplicate key (23505) or H2's concurrent update (90131): another transaction inserted the row first. */
+    private static boolean isConcurrentInsert(SQLException e) {
+        return "23505".equals(e.getSQLState()) || e.getErrorCode() == 90131;
     }
 
     private void writeQuietly() {
