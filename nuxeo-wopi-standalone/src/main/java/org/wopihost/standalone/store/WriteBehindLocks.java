@@ -63,9 +63,14 @@ public final class WriteBehindLocks implements TransactionalLocks, AutoCloseable
 
     /** Loads the unexpired locks from {@code db} and starts writing changes back to it. */
     public static WriteBehindLocks open(Database db, Clock clock) {
+        return open(db, clock, WRITE_INTERVAL);
+    }
+
+    /** With another write interval: tests that write when they choose. */
+    static WriteBehindLocks open(Database db, Clock clock, Duration writeInterval) {
         WriteBehindLocks store = new WriteBehindLocks(db, clock);
         store.load();
-        long write = WRITE_INTERVAL.toMillis();
+        long write = writeInterval.toMillis();
         store.writer.scheduleWithFixedDelay(store::writeQuietly, write, write, TimeUnit.MILLISECONDS);
         long sweep = SWEEP_INTERVAL.toMillis();
         store.writer.scheduleWithFixedDelay(store::sweep, sweep, sweep, TimeUnit.MILLISECONDS);

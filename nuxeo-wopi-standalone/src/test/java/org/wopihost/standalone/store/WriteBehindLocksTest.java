@@ -10,6 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -32,6 +35,8 @@ class WriteBehindLocksTest {
     private WriteBehindLocks locks;
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-30T10:00:00Z"));
     private final FileRef file = newFile();
+    /** The writer's interval where a test writes by hand ({@code write()}, {@code close()}): never meanwhile. */
+    private static final Duration BY_HAND = Duration.ofDays(1);
 
     @BeforeEach
     void open() {
@@ -55,7 +60,7 @@ class WriteBehindLocksTest {
 
     @Test
     void eachWriteLeavesTheTableAsTheLocksAreNow() {
-        locks = WriteBehindLocks.open(db, clock);
+        locks = WriteBehindLocks.open(db, clock, BY_HAND);
         locks.create(file, lock("L1", "alice", Duration.ofMinutes(30)));
         locks.write();
         assertThat(new SqlLockStore(db, clock).get(file)).contains(lock("L1", "alice", Duration.ofMinutes(30)));
@@ -78,11 +83,11 @@ class WriteBehindLocksTest {
 
     @Test
     void locksOutliveARestart() {
-        locks = WriteBehindLocks.open(db, clock);
+        locks = WriteBehindLocks.open(db, clock, BY_HAND);
         LockInfo taken = lock("L1", "alice", Duration.ofMinutes(30));
         locks.create(file, taken);
         locks.close(); // writes what the writer had not yet written
-        locks = WriteBehindLocks.open(db, clock);
+        locks = WriteBehindLocks.open(db, clock, BY_HAND);
 
         assertThat(locks.get(file)).contains(taken);
         assertThat(locks.create(file, lock("L9", "bob", Duration.ofMinutes(30)))).isFalse();
@@ -92,11 +97,11 @@ class WriteBehindLocksTest {
 
     @Test
     void aRestartLeavesExpiredLocksBehind() {
-        locks = WriteBehindLocks.open(db, clock);
+        locks = WriteBehindLocks.open(db, clock, BY_HAND);
         locks.create(file, lock("L1", "alice", Duration.ofMinutes(30)));
         locks.close();
         clock.advance(Duration.ofMinutes(31));
-        locks = WriteBehindLocks.open(db, clock);
+        locks = WriteBehindLocks.open(db, clock, BY_HAND);
 
         assertThat(locks.get(file)).isEmpty();
         assertThat(locks.create(file, lock("L2", "bob", Duration.ofMinutes(30)))).isTrue();
@@ -104,7 +109,7 @@ class WriteBehindLocksTest {
 
     @Test
     void expiredLocksLeaveMemoryAndTheTable() {
-        locks = WriteBehindLocks.open(db, clock);
+        locks = WriteBehindLocks.open(db, clock, BY_HAND);
         locks.create(file, lock("L1", "alice", Duration.ofMinutes(30)));
         FileRef kept = newFile();
         locks.create(kept, lock("K1", "bob", Duration.ofMinutes(60)));
@@ -120,7 +125,7 @@ class WriteBehindLocksTest {
 
     @Test
     void aSaveCommitsTheLockItWasMadeUnder() {
-        locks = WriteBehindLocks.open(db, clock);
+        locks = WriteBehindLocks.open(db, clock, BY_HAND);
         locks.create(file, lock("L1", "alice", Duration.ofMinutes(30)));
         Optional<LockInfo> seen = db.transaction(c -> locks.forSave(c, file));
         assertThat(seen.map(LockInfo::lockId)).contains("L1");
@@ -129,7 +134,7 @@ class WriteBehindLocksTest {
 
     @Test
     void aSaveRolledBackLeavesTheLockToTheWriter() {
-        locks = WriteBehindLocks.open(db, clock);
+        locks = WriteBehindLocks.open(db, clock, BY_HAND);
         locks.create(file, lock("L1", "alice", Duration.ofMinutes(30)));
         assertThatThrownBy(() -> db.transaction(c -> {
             locks.forSave(c, file);
@@ -139,6 +144,40 @@ class WriteBehindLocksTest {
 
         locks.write();
         assertThat(new SqlLockStore(db, clock).get(file).map(LockInfo::lockId)).contains("L1");
+    }
+
+    /** The writer inserting the same new row as a save writes it: the save still commits, with its lock. */
+    @Test
+    void aSaveMeetingTheWritersInsertStillCommits() throws Exception {
+        locks = WriteBehindLocks.open(db, clock, BY_HAND);
+        LockInfo taken = lock("L1", "alice", Duration.ofMinutes(30));
+        locks.create(file, taken);
+        CountDownLatch inserted = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        // What the writer does, held open: the row inserted, not yet committed.
+        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> db.volatileTransaction(c -> {
+            Documents.update(c, "MERGE INTO wopi_locks (file_id, lock_id, user_id, since, expires_at) KEY (file_id)"
+                    + " VALUES (?, ?, ?, ?, ?)", SqlLockStore.key(file), "L1", "alice",
+                    taken.since().toEpochMilli(), taken.expiresAt().toEpochMilli());
+            inserted.countDown();
+            try {
+                commit.await();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return null;
+        }));
+        assertThat(inserted.await(10, TimeUnit.SECONDS)).isTrue();
+        // The writer commits while the save writes the row: before it, or while the save waits for it.
+        Optional<LockInfo> seen = db.durableTransaction(c -> {
+            commit.countDown();
+            return locks.forSave(c, file);
+        });
+        writer.get(10, TimeUnit.SECONDS);
+
+        assertThat(seen).contains(taken);
+        assertThat(new SqlLockStore(db, clock).get(file)).contains(taken);
+        assertThat(rows()).isEqualTo(1);
     }
 
     private LockInfo lock(String id, String user, Duration ttl) {
