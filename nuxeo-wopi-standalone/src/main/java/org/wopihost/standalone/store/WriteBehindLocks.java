@@ -33,8 +33,7 @@ import org.wopihost.spi.LockInfo;
  * What a crash may lose is what {@link SqlLockStore}'s volatile transactions could lose, over a
  * slightly longer moment: the last second of lock changes, after which a WOPI client gets 409 and
  * locks again, as after an expiry. A save reads the lock here, inside its own transaction, and
- * writes it in that transaction if it is not in the table yet: the lock a save was made under is as
- * durable as the save. Nodes that share a database must compare in SQL
+ * writes it in that transaction: the lock a save was made under is as durable as the save. Nodes that share a database must compare in SQL
  * ({@link SqlLockStore}); on the embedded one, {@code ProcessLock} makes this process the only one.
  */
 public final class WriteBehindLocks implements TransactionalLocks, AutoCloseable {
@@ -83,27 +82,27 @@ public final class WriteBehindLocks implements TransactionalLocks, AutoCloseable
     }
 
     /**
-     * The lock in memory; written on {@code c} too when its last change has not reached the table, so
-     * that the save's flush writes it with the save. The file stays marked: if the save rolls back,
-     * the writer still writes the change.
+     * The lock in memory, written on {@code c} too: the save's flush writes the lock the save was
+     * checked against with the save. The file is then marked for the writer, whose next write (after
+     * this transaction, whose row lock it waits for) leaves the row as the lock is then, also when the
+     * save rolls back or the lock changed meanwhile.
      */
     @Override
     public Optional<LockInfo> forSave(Connection c, FileRef file) throws SQLException {
-        if (unwritten.contains(file)) {
-            LockInfo lock = locks.get(file);
-            for (int attempt = 1;; attempt++) {
-                try {
-                    writeOn(c, file, lock);
-                    break;
-                } catch (SQLException e) {
-                    // The writer inserted the same new row meanwhile: H2 undid this statement only.
-                    if (attempt == 3 || !isConcurrentInsert(e)) {
-                        throw e;
-                    }
+        LockInfo lock = live(locks.get(file));
+        for (int attempt = 1;; attempt++) {
+            try {
+                writeOn(c, file, lock);
+                break;
+            } catch (SQLException e) {
+                // The writer inserted the same new row meanwhile: H2 undid this statement only.
+                if (attempt == 3 || !isConcurrentInsert(e)) {
+                    throw e;
                 }
             }
         }
-        return get(file);
+        unwritten.add(file);
+        return Optional.ofNullable(lock);
     }
 
     @Override
