@@ -38,12 +38,16 @@ public final class SqlLockStore implements TransactionalLocks {
 
     @Override
     public Optional<LockInfo> get(FileRef file) {
-        return db.read(c -> forSave(c, file));
+        return db.read(c -> read(c, file));
     }
 
-    /** The row, committed before: the save's own flush writes it with the save. */
+    /** The row, committed before the save: the save's own flush writes it with the save. */
     @Override
     public Optional<LockInfo> forSave(Connection c, FileRef file) throws SQLException {
+        return read(c, file);
+    }
+
+    private Optional<LockInfo> read(Connection c, FileRef file) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT lock_id, user_id, since, expires_at FROM wopi_locks WHERE file_id = ? AND expires_at > ?")) {
             Documents.bind(ps, key(file), clock.millis());
