@@ -103,8 +103,8 @@ public final class StandaloneHost implements AutoCloseable {
                     new StandaloneFiles(documents, locks, StandaloneConfig.versionsKept(config)), locks);
             return new StandaloneHost(data, settings, database, documents, users, platform, locks);
         } catch (IOException | RuntimeException e) {
-            if (locks instanceof WriteBehindLocks inMemory) {
-                inMemory.close();
+            if (locks != null) {
+                locks.close();
             }
             if (blobs != null) {
                 blobs.close();
@@ -133,9 +133,7 @@ public final class StandaloneHost implements AutoCloseable {
     @Override
     public void close() {
         try {
-            if (locks instanceof WriteBehindLocks inMemory) {
-                inMemory.close(); // writes the last changes while the database is open
-            }
+            locks.close(); // writes the last changes while the database is open
         } finally {
             closeStorage();
         }

@@ -9,7 +9,7 @@ import org.wopihost.spi.LockInfo;
 import org.wopihost.spi.LockStore;
 
 /** A lock store whose locks a save reads inside its own transaction, for its write condition. */
-public interface TransactionalLocks extends LockStore {
+public interface TransactionalLocks extends LockStore, AutoCloseable {
 
     /**
      * The file's unexpired lock, for the write condition of a save in the transaction on {@code c}.
@@ -17,4 +17,9 @@ public interface TransactionalLocks extends LockStore {
      * client that saved may save again under the same lock.
      */
     Optional<LockInfo> forSave(Connection c, FileRef file) throws SQLException;
+
+    /** Writes what the store holds that the database does not have yet, before the database closes. */
+    @Override
+    default void close() {
+    }
 }

@@ -33,10 +33,11 @@ import org.wopihost.spi.LockInfo;
  * What a crash may lose is what {@link SqlLockStore}'s volatile transactions could lose, over a
  * slightly longer moment: the last second of lock changes, after which a WOPI client gets 409 and
  * locks again, as after an expiry. A save reads the lock here, inside its own transaction, and
- * writes it in that transaction: the lock a save was made under is as durable as the save. Nodes that share a database must compare in SQL
- * ({@link SqlLockStore}); on the embedded one, {@code ProcessLock} makes this process the only one.
+ * writes it in that transaction: the lock a save was made under is as durable as the save. Nodes
+ * that share a database must compare in SQL ({@link SqlLockStore}); on the embedded one,
+ * {@code ProcessLock} makes this process the only one.
  */
-public final class WriteBehindLocks implements TransactionalLocks, AutoCloseable {
+public final class WriteBehindLocks implements TransactionalLocks {
 
     /** How long a lock change may wait before it is written: H2's own WRITE_DELAY. */
     static final Duration WRITE_INTERVAL = Duration.ofMillis(500);
@@ -85,22 +86,13 @@ public final class WriteBehindLocks implements TransactionalLocks, AutoCloseable
      * The lock in memory, written on {@code c} too: the save's flush writes the lock the save was
      * checked against with the save. The file is then marked for the writer, whose next write (after
      * this transaction, whose row lock it waits for) leaves the row as the lock is then, also when the
-     * save rolls back or the lock changed meanwhile.
+     * save rolls back or the lock changed meanwhile. When the writer is inserting the same new row,
+     * H2 runs the MERGE again until the writer commits (WriteBehindLocksTest).
      */
     @Override
     public Optional<LockInfo> forSave(Connection c, FileRef file) throws SQLException {
         LockInfo lock = live(locks.get(file));
-        for (int attempt = 1;; attempt++) {
-            try {
-                writeOn(c, file, lock);
-                break;
-            } catch (SQLException e) {
-                // The writer inserted the same new row meanwhile: H2 undid this statement only.
-                if (attempt == 3 || !isConcurrentInsert(e)) {
-                    throw e;
-                }
-            }
-        }
+        writeOn(c, file, lock);
         unwritten.add(file);
         return Optional.ofNullable(lock);
     }
@@ -186,11 +178,6 @@ public final class WriteBehindLocks implements TransactionalLocks, AutoCloseable
                     + " VALUES (?, ?, ?, ?, ?)", key, lock.lockId(), lock.userId(), lock.since().toEpochMilli(),
                     lock.expiresAt().toEpochMilli());
         }
-    }
-
-    /** A duplicate key (23505) or H2's concurrent update (90131): another transaction inserted the row first. */
-    private static boolean isConcurrentInsert(SQLException e) {
-        return "23505".equals(e.getSQLState()) || e.getErrorCode() == 90131;
     }
 
     private void writeQuietly() {
