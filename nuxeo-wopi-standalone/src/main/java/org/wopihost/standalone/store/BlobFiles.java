@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -38,6 +40,12 @@ public final class BlobFiles implements AutoCloseable {
     private final Path blobs;
     private final Path tmp;
     private final WorkFolder work;
+    /** Runs the {@link FlushAhead} forces of large uploads, at most one per upload at a time. */
+    private final ExecutorService forcing = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "wopi-blob-force");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public BlobFiles(Path dataFolder) throws IOException {
         this.blobs = Files.createDirectories(dataFolder.resolve(FOLDER));
@@ -57,14 +65,21 @@ public final class BlobFiles implements AutoCloseable {
         try {
             try (FileChannel channel = FileChannel.open(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 OutputStream out = Channels.newOutputStream(channel);
+                FlushAhead flush = new FlushAhead(channel, forcing);
                 byte[] buffer = new byte[BUFFER];
-                // A request body arrives in pieces of whatever the network delivered, often a few KiB:
-                // written 64 KiB at a time, 100 MB take 1,600 writes, not one per piece.
-                for (int n; (n = in.readNBytes(buffer, 0, BUFFER)) > 0;) {
-                    size += n;
-                    out.write(buffer, 0, n);
+                try {
+                    // A request body arrives in pieces of whatever the network delivered, often a few
+                    // KiB: written 64 KiB at a time, 100 MB take 1,600 writes, not one per piece.
+                    for (int n; (n = in.readNBytes(buffer, 0, BUFFER)) > 0;) {
+                        size += n;
+                        out.write(buffer, 0, n);
+                        flush.wrote(n);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    flush.abandon();
+                    throw e;
                 }
-                channel.force(true);
+                flush.finish();
             }
             work.mark(key);
             Path target = path(key);
@@ -132,6 +147,7 @@ public final class BlobFiles implements AutoCloseable {
 
     @Override
     public void close() {
+        forcing.shutdown();
         work.close();
     }
 
@@ -145,6 +161,4 @@ public final class BlobFiles implements AutoCloseable {
         }
         return key;
     }
-
-    /** Makes the rename itself durable (POSIX: the directory entry lives in the directory). */
 }

@@ -80,8 +80,17 @@ class BlobFilesTest {
 
     @Test
     void aBodyArrivingInSmallReadsIsStoredExactlyAndOneThatFailsMidwayLeavesNoPart() throws Exception {
-        byte[] body = new byte[300_001];
-        new java.util.Random(1).nextBytes(body);
+        storedExactlyAndNothingLeftWhenItFailsAtTheEnd(300_001);
+    }
+
+    @Test
+    void aBodyOfSeveralFlushStepsIsStoredExactlyAndOneThatFailsAfterThemLeavesNoPart() throws Exception {
+        storedExactlyAndNothingLeftWhenItFailsAtTheEnd((int) (2.5 * FlushAhead.STEP));
+    }
+
+    private void storedExactlyAndNothingLeftWhenItFailsAtTheEnd(int size) throws Exception {
+        byte[] body = new byte[size];
+        new java.util.Random(size).nextBytes(body);
         try (BlobFiles blobs = new BlobFiles(data)) {
             BlobFiles.Stored stored = blobs.store(trickle(body));
             assertThat(stored.size()).isEqualTo(body.length);
