@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,8 +42,11 @@ public final class Database implements AutoCloseable {
         T run(Connection connection) throws SQLException, IOException;
     }
 
-    /** Attempts of a transaction the database rolls back to break a deadlock: a real deadlock settles in one. */
-    private static final int ATTEMPTS = 3;
+    /**
+     * Attempts of a transaction the database rolls back to break a deadlock. H2 may roll back both
+     * sides of one; run again at once, the two would meet again, hence a random pause before each retry.
+     */
+    static final int ATTEMPTS = 4;
     /** Connections per pool: to the embedded H2 database, to a database server (PostgreSQL). */
     private static final int EMBEDDED_POOL = 32;
     private static final int SERVER_POOL = 16;
@@ -144,6 +148,13 @@ public final class Database implements AutoCloseable {
                 }
                 LOG.debug("Transaction rolled back by the database (attempt {} of {}): {}", attempt, ATTEMPTS,
                         e.getMessage());
+                try {
+                    // 1 to 10 ms after the first attempt, up to 20 after the second, 40 after the third
+                    Thread.sleep(ThreadLocalRandom.current().nextLong(1, 1 + (5L << attempt)));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
             }
         }
     }

@@ -67,9 +67,9 @@ class DeadlockRetryTest {
         }
         assertThat(db.<Integer>read(c -> count(c, 1))).isEqualTo(2);
         assertThat(db.<Integer>read(c -> count(c, 2))).isEqualTo(2);
-        // H2 may roll back both sides of one deadlock, and the two retries may meet again: at least
-        // one transaction ran again, never more than Database's attempts allow.
-        assertThat(attempts.get()).as("attempts of the two transactions").isBetween(3, 6);
+        // H2 may roll back both sides of one deadlock: at least one transaction ran again, never more
+        // than Database's attempts allow.
+        assertThat(attempts.get()).as("attempts of the two transactions").isBetween(3, 2 * Database.ATTEMPTS);
     }
 
     private Void incrementBoth(int firstRow, int secondRow, CountDownLatch bothHoldOneRow, AtomicInteger attempts) {
