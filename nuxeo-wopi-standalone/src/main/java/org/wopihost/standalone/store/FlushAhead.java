@@ -15,7 +15,8 @@ import java.util.concurrent.RejectedExecutionException;
  * <p>The writer reports each write; once {@link #STEP} bytes are written since the last force
  * started and none is running, another thread forces the file's data. A failure of such a force
  * is kept and thrown by {@link #finish}: Linux reports a write-back error to one {@code fsync} of
- * a file descriptor, which may be the background one.
+ * a file descriptor, which may be the background one. One per file being written, used by the
+ * writing thread only.
  */
 final class FlushAhead {
 
