@@ -34,6 +34,7 @@ import org.wopihost.config.WopiSettings;
 import org.wopihost.discovery.DiscoveryClient;
 import org.wopihost.engine.HostLinks;
 import org.wopihost.engine.WopiHost;
+import org.wopihost.standalone.store.BackgroundThreads;
 import org.wopihost.standalone.store.ProcessLock;
 import org.wopihost.standalone.web.AsyncAccessLog;
 import org.wopihost.standalone.web.BasicAuthUsers;
@@ -146,11 +147,8 @@ public final class StandaloneServer implements AutoCloseable {
         connector.open();
         String url = "http://" + urlHost(bind) + ":" + connector.getLocalPort() + "/";
         StandaloneHost host = null;
-        ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "wopi-background");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(
+                BackgroundThreads.named("wopi-background"));
         try {
             host = StandaloneHost.serve(data, config, url, clock);
             settleAbandoned(host);

@@ -41,11 +41,7 @@ public final class BlobFiles implements AutoCloseable {
     private final Path tmp;
     private final WorkFolder work;
     /** Runs the {@link FlushAhead} forces of large uploads, at most one per upload at a time. */
-    private final ExecutorService forcing = Executors.newCachedThreadPool(task -> {
-        Thread thread = new Thread(task, "wopi-blob-force");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService forcing = Executors.newCachedThreadPool(BackgroundThreads.named("wopi-blob-force"));
 
     public BlobFiles(Path dataFolder) throws IOException {
         this.blobs = Files.createDirectories(dataFolder.resolve(FOLDER));

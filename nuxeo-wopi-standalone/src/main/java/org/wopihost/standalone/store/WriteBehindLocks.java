@@ -50,11 +50,8 @@ public final class WriteBehindLocks implements TransactionalLocks {
     private final Map<FileRef, LockInfo> locks = new ConcurrentHashMap<>();
     /** Files whose lock changed since it was last written. */
     private final Set<FileRef> unwritten = ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "wopi-lock-writer");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(
+            BackgroundThreads.named("wopi-lock-writer"));
 
     private WriteBehindLocks(Database db, Clock clock) {
         this.db = db;
